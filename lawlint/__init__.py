@@ -1,0 +1,13 @@
+"""lawlint — a linter for Chinese government documents (公文).
+
+Public API for plugin authors: ``hookimpl``, ``Rule``, ``Violation``, ``Fix``,
+``Edit``, ``Span``, ``Severity``, ``Document``.
+"""
+from lawlint.document import Block, Document, Segment
+from lawlint.hookspecs import hookimpl
+from lawlint.rule import ConfigError, Edit, Fix, Rule, Severity, Span, Violation
+
+__version__ = "0.1.0"
+
+__all__ = ["Block", "ConfigError", "Document", "Edit", "Fix", "Rule", "Segment", "Severity", "Span",
+           "Violation", "hookimpl", "__version__"]

@@ -1,0 +1,1 @@
+"""lawlint's built-in rules, one module per rule (registered by ``lawlint.builtin``)."""

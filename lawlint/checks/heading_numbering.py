@@ -1,0 +1,106 @@
+from __future__ import annotations
+
+from lawlint.document import Document, Numbering
+from lawlint.rule import Fix, Rule, Severity, Span
+from lawlint.text import int_to_cn
+
+# Marks allowed after each level's numeral (GB/T 9704—2012 7.3.3; GB/T 15834 下脚点 after Arabic numerals).
+_ALLOWED = {1: ("、",), 2: ("",), 3: (".", "．"), 4: ("",), 5: ("",)}
+_EXAMPLE = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）", 5: "①"}
+
+
+def _label(level: int, value: int) -> str:
+    if level == 1:
+        return f"{int_to_cn(value)}、"
+    if level == 2:
+        return f"（{int_to_cn(value)}）"
+    if level == 3:
+        return f"{value}."
+    if level == 4:
+        return f"（{value}）"
+    return chr(ord("①") + value - 1) if value <= 20 else str(value)
+
+
+class HeadingNumbering(Rule):
+    """标题序号不连续、重复、重新开始，或序号后的标点有误。
+
+    ## 原因
+    GB/T 9704—2012 7.3.3：结构层次序数依次用“一、”“（一）”“1.”“（1）”标注。
+    同一层级的序号应从一开始、逐一递增；上级标题变了，下级序号才重新开始。
+    汉字序号后用顿号，带括号的序号后不再加标点，阿拉伯数字后用下脚点“.”。
+
+    ## 错误示例
+    ```
+    一、主要举措和成效
+    （一）加强组织领导
+    （二）完善制度体系
+    （四）规范行政执法
+    1、推行“三项制度”
+    （三）、强化监督
+    ```
+
+    ## 正确示例
+    ```
+    一、主要举措和成效
+    （一）加强组织领导
+    （二）完善制度体系
+    （三）规范行政执法
+    1.推行“三项制度”
+    ```
+    """
+
+    code = "ST005"
+    name = "heading-numbering"
+    summary = "标题序号不连续、重复或标点有误"
+    severity = Severity.WARNING
+    basis = "GB/T 9704—2012 7.3.3"
+    fixable = True
+
+    def check(self, doc: Document):
+        last: dict[int, tuple[Numbering, int]] = {}
+        for heading in doc.headings:
+            n = heading.numbering
+            if n is None:
+                continue
+            written = doc.text[n.start:n.end]
+            yield from self._punctuation(n, written)
+            previous = last.get(n.level)
+            line = heading.line
+            span = n.span
+            if previous is None:
+                if n.value != 1:
+                    yield self.violation(span, f"序号不连续：本层级第一个序号应为“{_label(n.level, 1)}”，此处为“{written}”")
+            else:
+                before, before_line = previous
+                if n.value == before.value:
+                    yield self.violation(span, f"序号重复：“{written}”与第{before_line}行的序号相同，"
+                                               f"应为“{_label(n.level, before.value + 1)}”")
+                elif n.value == 1:
+                    yield self.violation(span, f"序号重新从“{written}”开始，而第{before_line}行已到"
+                                               f"“{_label(n.level, before.value)}”：上级标题缺失或序号有误")
+                elif n.value > before.value + 1:
+                    missing = _label(n.level, before.value + 1)
+                    yield self.violation(span, f"序号不连续：第{before_line}行“{_label(n.level, before.value)}”"
+                                               f"之后应为“{missing}”，此处为“{written}”")
+                elif n.value < before.value:
+                    yield self.violation(span, f"序号倒退：第{before_line}行已到“{_label(n.level, before.value)}”，"
+                                               f"此处为“{written}”")
+            last[n.level] = (n, line)
+            for deeper in [lvl for lvl in last if lvl > n.level]:
+                del last[deeper]
+
+    def _punctuation(self, n: Numbering, written: str):
+        if n.punct in _ALLOWED[n.level]:
+            return
+        punct_span = Span(n.end - len(n.punct), n.end)
+        right = _ALLOWED[n.level][0]
+        good = written[:len(written) - len(n.punct)].rstrip(" \t\u3000") + right
+        if n.level == 1:
+            reason = "汉字数字序号后用顿号"
+        elif n.level == 3:
+            reason = "阿拉伯数字序号后用下脚点“.”"
+        else:
+            reason = "带括号或带圈的序号后不加标点"
+        fix_span = Span(n.start + len(written[:len(written) - len(n.punct)].rstrip(" \t\u3000")), n.end)
+        yield self.violation(punct_span, f"序号“{written}”后的标点有误：{reason}，应为“{good}”",
+                             fix=Fix.replace(fix_span, right, f"改为“{good}”"))

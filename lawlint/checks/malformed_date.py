@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+import bisect
+import calendar
+import re
+
+from lawlint.dates import (CHINESE, COMPACT, PADDED, SEPARATED, SHORT_YEAR, STANDARD, DateMention,
+                           find_standard_dates)
+from lawlint.document import ELEMENT, Document
+from lawlint.rule import Fix, Rule, Severity, Span
+from lawlint.text import squeeze
+
+_MONTH_DAY = re.compile(r"(?<![0-9年])(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
+_STYLE_REASON = {
+    COMPACT: "年、月、日之间缺少“年”“月”“日”",
+    SEPARATED: "不应用“.”“-”“/”分隔年月日",
+    PADDED: "月、日不编虚位（即1不编为01）",
+    CHINESE: "应使用阿拉伯数字（2012年起不再用汉字书写成文日期）",
+    SHORT_YEAR: "年份应标全称（四位数字）",
+}
+
+
+class MalformedDate(Rule):
+    """成文日期写法不规范，或日期不存在。
+
+    检查落款中的成文日期和版记中的印发日期：须用阿拉伯数字将年、月、日标全，年份
+    标全称，月、日不编虚位。全文中不存在的日期（如“2月30日”“13月”）也会报出。
+
+    ## 原因
+    GB/T 9704—2012 7.3.5.4：成文日期中的数字“用阿拉伯数字将年、月、日标全，年份
+    应标全称，月、日不编虚位（即1不编为01）”。2012年以前行政机关公文用汉字书写
+    成文日期的做法已不再适用。
+
+    ## 错误示例
+    ```
+    20171226
+    2017.12.26
+    2024年01月08日
+    二〇二五年一月六日
+    24年3月1日
+    2024年2月30日
+    ```
+
+    ## 正确示例
+    ```
+    2017年12月26日
+    2024年1月8日
+    2025年1月6日
+    ```
+    """
+
+    code = "DT001"
+    name = "malformed-date"
+    summary = "成文日期写法不规范或日期不存在"
+    severity = Severity.ERROR
+    basis = "GB/T 9704—2012 7.3.5.4"
+    fixable = True
+
+    def check(self, doc: Document):
+        reported: set[int] = set()
+        signature = doc.meta.signature
+        if signature is not None and signature.date is not None:
+            yield from self._formal(signature.date.mention, signature.date.span, "成文日期")
+            reported.add(signature.date.span.start)
+        for block in doc.blocks:
+            if block.kind == ELEMENT and block.text.rstrip().endswith("印发"):
+                for found in find_standard_dates(block.text):
+                    span = block.span_of(found.start, found.end)
+                    reported.add(span.start)
+                    yield from self._formal(found, span, "印发日期")
+        covered = []
+        for found in find_standard_dates(doc.text):
+            covered.append((found.start, found.end))
+            if found.start in reported or found.style == SHORT_YEAR:
+                continue
+            if not found.valid:
+                yield self.violation(Span(found.start, found.end), f"日期“{found.text}”不存在，请核对")
+        for m in _MONTH_DAY.finditer(doc.text):
+            k = bisect.bisect_right(covered, (m.start(), float("inf"))) - 1
+            if k >= 0 and covered[k][0] <= m.start() < covered[k][1]:
+                continue
+            month, day = int(m["m"]), int(m["d"])
+            if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(2024, month)[1]:
+                yield self.violation(Span(m.start(), m.end()), f"日期“{m[0]}”不存在，请核对")
+
+    def _formal(self, date: DateMention, span: Span, what: str):
+        if date.style != SHORT_YEAR and not date.valid:
+            yield self.violation(span, f"{what}“{date.text}”不存在，请核对")
+            return
+        if date.style == STANDARD and squeeze(date.text) == date.canonical:
+            return  # blanks inside are the text-hygiene rules' business
+        reason = _STYLE_REASON.get(date.style, "写法不规范")
+        if date.canonical:
+            yield self.violation(span, f"{what}“{date.text}”写法不规范（{reason}），应写作“{date.canonical}”",
+                                 fix=Fix.replace(span, date.canonical))
+        else:
+            yield self.violation(span, f"{what}“{date.text}”写法不规范（{reason}）")

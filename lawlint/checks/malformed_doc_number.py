@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+from lawlint.docnumbers import find_doc_numbers
+from lawlint.document import Document
+from lawlint.rule import Fix, Rule, Severity, Span
+
+
+class MalformedDocNumber(Rule):
+    """发文字号格式不规范。
+
+    发文字号由发文机关代字、年份、发文顺序号组成，写作“机关代字〔年份〕序号号”。
+    本规则检查文档自身的发文字号，也检查正文中引用的发文字号；令号（如“国务院令
+    第722号”）不在此列。
+
+    ## 原因
+    GB/T 9704—2012 7.2.5：年份、发文顺序号用阿拉伯数字标注；年份应标全称，用六角
+    括号“〔〕”括入；发文顺序号不加“第”字，不编虚位（即1不编为01），在阿拉伯数字
+    后加“号”字。网页、PDF 转换常把“〕”和“号”弄丢（如“江开〔201753”）。
+
+    ## 错误示例
+    ```
+    江开〔201753
+    江府办函〔2015236号
+    国办发[2024]第012号
+    厅字（2019）28号
+    粤办函〔19〕12号
+    ```
+
+    ## 正确示例
+    ```
+    江开〔2017〕53号
+    江府办函〔2015〕236号
+    国办发〔2024〕12号
+    厅字〔2019〕28号
+    国务院令第722号
+    ```
+    """
+
+    code = "DN001"
+    name = "malformed-doc-number"
+    summary = "发文字号格式不规范"
+    severity = Severity.ERROR
+    basis = "GB/T 9704—2012 7.2.5"
+    fixable = True
+
+    def check(self, doc: Document):
+        for number in find_doc_numbers(doc.text):
+            if not number.problems:
+                continue
+            span = Span(number.start, number.end)
+            reasons = "；".join(number.problems)
+            if number.corrected:
+                good = number.org + number.corrected
+                fix = Fix.replace(Span(number.number_start, number.end), number.corrected, f"改为“{good}”")
+                yield self.violation(span, f"发文字号“{number.shown}”不规范（{reasons}），应写作“{good}”", fix=fix)
+            else:
+                yield self.violation(span, f"发文字号“{number.shown}”不规范（{reasons}），请按“机关代字〔年份〕序号号”核对改正")

@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+from lawlint.checks.duplicate_sentence import quote
+from lawlint.document import Document, Segment
+from lawlint.rule import Rule, Severity
+from lawlint.similarity import normalise, similar_pairs
+
+_TITLES = re.compile(r"《[^《》]*》")
+
+
+class NearDuplicate(Rule):
+    """句子或分句近似重复。
+
+    两个句子（或两个分句）只差一两个词，如“着力提高全体干部职工对……的认识水平，
+    提升全体干部职工对……的认识水平”。先用字符二元组挑出候选（不两两比较），再用
+    jieba 分词计算词序列相似度：同一段内达到 `threshold`、不同段之间达到
+    `far_threshold`，且两者有至少 `min_common` 个字完全相同的连续片段，即报告后
+    出现的一处，并指出前一处所在的行。“提高行政决策的民主化水平，提高行政决策的
+    法治化水平”这类排比只共享句式，不算重复。书名号内的文件名不参加比较；去掉
+    标点后短于 `min_chars` 个字的分句和各级标题不参加比较；完全相同的由 RP001 报告。
+
+    ## 原因
+    《党政机关公文处理工作条例》第十九条要求公文“内容简洁……文字精练”。换了一个
+    动词就把同一句话再说一遍，是修改稿件时最难用眼睛发现的重复。
+
+    ## 错误示例
+    ```
+    着力提高全体干部职工对颁布实施民法典的重大意义的认识水平，提升全体干部职工对
+    颁布实施民法典的重大意义的认识水平，提升全体干部职工的法律素养。
+    ```
+
+    ## 正确示例
+    ```
+    着力提高全体干部职工对颁布实施民法典的重大意义的认识水平，提升全体干部职工的
+    法律素养。
+    ```
+    """
+
+    code = "RP002"
+    name = "near-duplicate"
+    summary = "句子或分句近似重复"
+    severity = Severity.WARNING
+    basis = "《党政机关公文处理工作条例》第十九条（三）"
+    options = {"min_chars": 12, "threshold": 0.8, "far_threshold": 0.9, "min_common": 12,
+               "candidate_threshold": 0.5}
+
+    def check(self, doc: Document):
+        minimum = self.config["min_chars"]
+        sentences = self._units(doc.sentences, minimum, exclude={})
+        clauses = self._units(doc.clauses, minimum, exclude=sentences)
+        for group in (sentences, clauses):
+            keys = list(group)
+            for i, j, _ in similar_pairs(keys, self.config["candidate_threshold"]):
+                first, later = group[keys[i]], group[keys[j]]
+                if self._repeats(doc, keys[i], keys[j], same_paragraph=first.block is later.block):
+                    if later.span.start < first.span.start:
+                        first, later = later, first
+                    line = doc.position(first.span.start)[0]
+                    yield self.violation(later.span, f"“{quote(later)}”与第{line}行的“{quote(first)}”几乎相同，"
+                                                     "疑为重复表述，请删除或合并")
+
+    def _repeats(self, doc: Document, a: str, b: str, same_paragraph: bool) -> bool:
+        """A restatement shares a long run of words; a parallel construction only its frame."""
+        chars = SequenceMatcher(None, a, b, autojunk=False)
+        if chars.find_longest_match(0, len(a), 0, len(b)).size < self.config["min_common"]:
+            return False
+        ratio = SequenceMatcher(None, doc.words(a), doc.words(b), autojunk=False).ratio()
+        return ratio >= self.config["threshold" if same_paragraph else "far_threshold"]
+
+    @staticmethod
+    def _units(segments: list[Segment], minimum: int, exclude: dict) -> dict[str, Segment]:
+        """First occurrence of each distinct text, with quoted titles left out (exact repeats are RP001's)."""
+        units: dict[str, Segment] = {}
+        for segment in segments:
+            key = normalise(_TITLES.sub("", segment.text))
+            if len(key) >= minimum and key not in exclude:
+                units.setdefault(key, segment)
+        return units

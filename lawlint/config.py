@@ -1,0 +1,165 @@
+"""Configuration: ``.lawlint.yaml`` or ``[tool.lawlint]`` in pyproject.toml.
+
+The file is looked for from the working directory upwards; ``--config`` names one
+and ``--isolated`` ignores them all.  Unknown keys and bad values stop the run
+with one line naming the file, line and key (exit status 2).
+
+```yaml
+select: [ST, DN, DT, RP]          # code prefixes or rule names; default: all rules
+ignore: [ST002]
+per-file-ignores:
+  "drafts/*": [RP]
+rules:                             # per-rule severity and options, by code or name
+  duplicate-sentence: {min_chars: 16}
+  DN001: {severity: warning}
+profile: fazhi-report              # force a document profile instead of detecting it
+deadlines:                         # override the profile's deadlines
+  signing: {department: "02-20"}
+fail-on: warning                   # lowest severity that makes the exit status 1
+```
+"""
+from __future__ import annotations
+
+import fnmatch
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from lawlint.rule import ConfigError, Severity
+from lawlint.schema import YamlSource, check_keys, list_of, month_day
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+CONFIG_FILES = (".lawlint.yaml", ".lawlint.yml")
+
+
+@dataclass
+class Config:
+    path: Path | None = None
+    root: Path = field(default_factory=Path.cwd)
+    select: list[str] | None = None
+    ignore: list[str] = field(default_factory=list)
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    rules: dict[str, dict[str, Any]] = field(default_factory=dict)
+    profile: str | None = None
+    deadlines: dict[str, Any] = field(default_factory=dict)
+    fail_on: Severity | None = None
+
+    def where(self, key: str) -> str:
+        return f"{self.path.name if self.path else '配置'} 中的 {key}"
+
+    def ignored_for(self, path: str) -> list[str]:
+        """Selectors that ``per-file-ignores`` applies to ``path``."""
+        if not self.per_file_ignores or path in ("-", "<stdin>"):
+            return []
+        try:
+            relative = Path(path).resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            relative = Path(path).as_posix()
+        name = Path(path).name
+        found: list[str] = []
+        for pattern, selectors in self.per_file_ignores.items():
+            if fnmatch.fnmatch(relative, pattern) or ("/" not in pattern and fnmatch.fnmatch(name, pattern)):
+                found.extend(selectors)
+        return found
+
+
+class _TomlSource:
+    """Error reporting for ``[tool.lawlint]``, which has no line numbers after parsing."""
+
+    def __init__(self, name: str, data: Any) -> None:
+        self.name = name
+        self.data = data
+
+    def error(self, message: str, *path: Any) -> ConfigError:
+        key = ".".join(str(p) for p in ("tool", "lawlint", *path))
+        return ConfigError(f"{self.name} [{key}]: {message}")
+
+
+def find(start: Path | None = None) -> Path | None:
+    directory = (start or Path.cwd()).resolve()
+    for folder in (directory, *directory.parents):
+        for name in CONFIG_FILES:
+            candidate = folder / name
+            if candidate.is_file():
+                return candidate
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and _has_lawlint_table(pyproject):
+            return pyproject
+    return None
+
+
+def _has_lawlint_table(path: Path) -> bool:
+    try:
+        return "lawlint" in tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
+    except (tomllib.TOMLDecodeError, OSError, UnicodeDecodeError):
+        return False
+
+
+def load(path: Path) -> Config:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(f"找不到配置文件 {path}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"无法读取配置文件 {path}：{exc}") from None
+    if path.name == "pyproject.toml":
+        try:
+            data = tomllib.loads(text).get("tool", {}).get("lawlint", {})
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{path}: TOML 语法错误（{exc}）") from None
+        src: Any = _TomlSource(str(path), data)
+    else:
+        src = YamlSource(text, str(path))
+        data = src.data
+    return _build(src, data, path)
+
+
+def _selectors(src, value, *path) -> None:
+    list_of(str)(src, value, *path)
+
+
+def _build(src, data: Any, path: Path) -> Config:
+    raw = check_keys(src, data, {
+        "select": _selectors, "ignore": _selectors, "per-file-ignores": dict, "rules": dict,
+        "profile": str, "deadlines": dict, "fail-on": str,
+    })
+    for pattern, selectors in (raw.get("per-file-ignores") or {}).items():
+        _selectors(src, selectors, "per-file-ignores", pattern)
+    for key, options in (raw.get("rules") or {}).items():
+        if not isinstance(options, dict):
+            raise src.error(f"规则 “{key}” 的设置应为映射（如 {{severity: warning}}）", "rules", key)
+        if "severity" in options:
+            try:
+                Severity.parse(options["severity"])
+            except ConfigError:
+                raise src.error(f"无效的严重程度 “{options['severity']}”（可选 error、warning、info）",
+                                "rules", key, "severity") from None
+    deadlines = check_keys(src, raw.get("deadlines"), {"since": int, "signing": dict, "publication": str},
+                           "deadlines")
+    for kind, value in (deadlines.get("signing") or {}).items():
+        _month_day(src, value, "deadlines", "signing", kind)
+    if "publication" in deadlines:
+        _month_day(src, deadlines["publication"], "deadlines", "publication")
+    fail_on = None
+    if "fail-on" in raw:
+        try:
+            fail_on = Severity.parse(raw["fail-on"])
+        except ConfigError:
+            raise src.error(f"无效的 fail-on “{raw['fail-on']}”（可选 error、warning、info）", "fail-on") from None
+    return Config(
+        path=path, root=path.parent, select=raw.get("select"), ignore=list(raw.get("ignore") or []),
+        per_file_ignores=dict(raw.get("per-file-ignores") or {}), rules=dict(raw.get("rules") or {}),
+        profile=raw.get("profile"), deadlines=deadlines, fail_on=fail_on,
+    )
+
+
+def _month_day(src, value, *path) -> None:
+    try:
+        month_day(None, value)
+    except ConfigError as exc:
+        raise src.error(str(exc), *path) from None

@@ -1,0 +1,117 @@
+"""Finding 发文字号 — well-formed or not — in running text.
+
+GB/T 9704—2012 7.2.5: 机关代字〔年份〕序号号 — the full year in 六角括号 〔〕, Arabic
+digits, no 第, no padding zeros, and 号 at the end.  Web and PDF copies lose
+brackets (江开〔201753, 江府办函〔2015236号); writers use [] () （） 【】, 第 and 012.
+A number counts as a 发文字号 attempt only with a strong signal: a 〔 or 〕 next to a
+year, or another bracket pair around a year followed by a sequence number and 号.
+令号 such as 国务院令第722号 carry no bracketed year and are never matched.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+from lawlint import resources
+from lawlint.text import HAN, ascii_digits
+
+_SP = "[ \t\u3000\u00a0]*"
+_D = "[0-9０-９]"
+_PATTERN = re.compile(
+    rf"(?P<org>[{HAN}]{{1,15}})"
+    rf"(?:(?P<open>[〔\[［(（【]){_SP}(?P<year>{_D}{{4}}|{_D}{{2}}){_SP}(?P<close>[〕\]］)）】])"
+    rf"|〔(?P<year2>(?:19|20|１９|２０){_D}{{2}})"
+    rf"|(?P<year3>(?:19|20){_D}{{2}})〕)"
+    rf"{_SP}(?P<di>第?){_SP}(?P<seq>{_D}*){_SP}(?P<hao>号?)"
+)
+_LIST_FOLLOWS = re.compile(rf"[、,，和及至—\-~～]{_SP}{_D}")
+
+
+@dataclass(frozen=True)
+class DocNumber:
+    start: int          # start of the shown 机关代字
+    number_start: int   # start of the bracketed year (or of the year, if 〔 is missing)
+    end: int
+    org: str
+    text: str           # as written, from number_start to end
+    year: int | None
+    problems: tuple[str, ...] = field(default=())
+    corrected: str | None = None   # the number part as it should be, when unambiguous
+
+    @property
+    def shown(self) -> str:
+        return self.org + self.text
+
+
+@functools.cache
+def _prefixes() -> re.Pattern:
+    words = resources.data("doc-number")["citation_prefixes"]
+    return re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)))
+
+
+def _trim_org(org: str) -> tuple[int, str]:
+    cut = 0
+    for m in _prefixes().finditer(org):
+        if m.end() < len(org):
+            cut = m.end()
+    return cut, org[cut:]
+
+
+def find_doc_numbers(text: str) -> list[DocNumber]:
+    found = []
+    for m in _PATTERN.finditer(text):
+        org = m["org"]
+        if org.endswith("令"):
+            continue
+        seq_raw = m["seq"]
+        if m["open"] is not None:
+            bracketed = m["open"] == "〔" and m["close"] == "〕"
+            if not seq_raw or (not bracketed and not m["hao"]):
+                continue
+            year_raw = m["year"]
+        elif m["year2"] is not None:
+            if not seq_raw and not m["hao"]:
+                continue
+            year_raw = m["year2"]
+        else:
+            if not seq_raw:
+                continue
+            year_raw = m["year3"]
+        found.append(_describe(m, text, year_raw, seq_raw))
+    return found
+
+
+def _describe(m: re.Match, text: str, year_raw: str, seq_raw: str) -> DocNumber:
+    problems = []
+    number_start = m.start("open") if m["open"] is not None else (
+        m.start("year2") - 1 if m["year2"] is not None else m.start("year3"))
+    if m["open"] is not None and (m["open"] != "〔" or m["close"] != "〕"):
+        problems.append(f"年份应使用六角括号“〔〕”，不用“{m['open']}{m['close']}”")
+    if m["year2"] is not None:
+        problems.append("年份后缺少“〕”")
+    if m["year3"] is not None:
+        problems.append("年份前缺少“〔”")
+    written = text[number_start:m.end()]
+    if re.search("[０-９]", written):
+        problems.append("年份和序号应使用半角阿拉伯数字")
+    year_txt, seq_txt = ascii_digits(year_raw), ascii_digits(seq_raw)
+    year = int(year_txt) if len(year_txt) == 4 else None
+    if year is None:
+        problems.append("年份应标全称（四位数字）")
+    if m["di"]:
+        problems.append("序号前不加“第”字")
+    if len(seq_txt) > 1 and seq_txt.startswith("0"):
+        problems.append("序号不编虚位（1不编为01）")
+    hao = m["hao"]
+    if seq_txt and not hao and not _LIST_FOLLOWS.match(text, m.end()):
+        problems.append("序号后缺少“号”字")
+    if re.search(r"[ \t\u3000\u00a0]", written.rstrip(" \t\u3000\u00a0")):
+        problems.append("发文字号中不应有空格")
+    corrected = None
+    if year is not None and seq_txt and int(seq_txt) > 0:
+        corrected = f"〔{year}〕{int(seq_txt)}" + ("号" if hao or not _LIST_FOLLOWS.match(text, m.end()) else "")
+    cut, org = _trim_org(m["org"])
+    end = m.start() + len(m[0].rstrip(" \t\u3000\u00a0"))
+    return DocNumber(m.start("org") + cut, number_start, end, org, text[number_start:end], year,
+                     tuple(problems), corrected)

@@ -1,0 +1,252 @@
+"""The document model: the original text, its lines, blocks, sentences and clauses.
+
+Everything keeps offsets into ``Document.text`` (the decoded file, without BOM).
+A paragraph broken over several lines by PDF conversion is one ``Block`` made of
+several pieces; its ``text`` is the pieces joined, and ``Block.span_of`` maps a
+range of that joined text back to the original offsets.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from lawlint.rule import Span
+from lawlint.text import BLANKS, cn_to_int
+
+if TYPE_CHECKING:  # pragma: no cover
+    from lawlint.metadata import Metadata
+    from lawlint.profiles import Profile
+
+TITLE, HEADING, PARAGRAPH, ELEMENT, SIGNATURE, CHROME = (
+    "title", "heading", "paragraph", "element", "signature", "chrome")
+
+_MD_HEADING = re.compile(r"(#{1,6})[ \t]+")
+_MD_LIST = re.compile(r"[-*+][ \t]+")
+
+
+@dataclass(slots=True)
+class Line:
+    """One physical line; ``text`` is its content without indentation and Markdown marks."""
+
+    number: int
+    start: int
+    end: int
+    content_start: int
+    text: str
+    md_level: int = 0
+
+    @property
+    def content_span(self) -> Span:
+        return Span(self.content_start, self.content_start + len(self.text))
+
+
+@dataclass(frozen=True, slots=True)
+class Numbering:
+    """A heading's sequence marker as written (一、 （二） 3. （4） ⑤) and its canonical form."""
+
+    level: int
+    value: int
+    start: int
+    end: int
+    punct: str
+    canonical: str
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+
+# GB/T 9704—2012 7.3.3: 一、 / （一） / 1. / （1）; real files also carry 1、 一. （一）、 and ①.
+_NUMBERING = [
+    (1, re.compile(r"(?P<n>[一二三四五六七八九十]{1,3})[ \t\u3000]*(?P<p>[、，,．.：:])")),
+    (2, re.compile(r"[（(][ \t\u3000]*(?P<n>[一二三四五六七八九十]{1,3})[ \t\u3000]*[）)][ \t\u3000]*(?P<p>[、，,．.：:]?)")),
+    (3, re.compile(r"(?P<n>\d{1,2})[ \t\u3000]*(?P<p>[.．、，,])(?![0-9])")),
+    (4, re.compile(r"[（(][ \t\u3000]*(?P<n>\d{1,2})[ \t\u3000]*[）)][ \t\u3000]*(?P<p>[、，,．.]?)")),
+    (5, re.compile(r"(?P<n>[①-⑳])[ \t\u3000]*(?P<p>[、，,．.]?)")),
+]
+_CANONICAL = {1: "{}、", 2: "（{}）", 3: "{}.", 4: "（{}）", 5: "{}"}
+
+
+def parse_numbering(text: str, offset: int = 0) -> Numbering | None:
+    """The sequence marker at the start of ``text`` (offsets shifted by ``offset``)."""
+    for level, pattern in _NUMBERING:
+        m = pattern.match(text)
+        if not m:
+            continue
+        raw = m["n"]
+        if level in (1, 2):
+            value = cn_to_int(raw)
+        elif level == 5:
+            value = ord(raw) - ord("①") + 1
+        else:
+            value = int(raw)
+        if not value:
+            continue
+        return Numbering(level, value, offset + m.start(), offset + m.end(), m["p"],
+                         _CANONICAL[level].format(raw))
+    return None
+
+
+@dataclass(eq=False, slots=True)
+class Block:
+    """A title, heading, paragraph, 公文 element, 落款 line or run of web-page chrome."""
+
+    kind: str
+    pieces: tuple[Span, ...]
+    text: str
+    line: int
+    level: int = 0
+    numbering: Numbering | None = None
+    _starts: tuple[int, ...] = field(default=(), repr=False)
+
+    def __post_init__(self) -> None:
+        starts, total = [], 0
+        for piece in self.pieces:
+            starts.append(total)
+            total += piece.end - piece.start
+        self._starts = tuple(starts)
+
+    @property
+    def span(self) -> Span:
+        return Span(self.pieces[0].start, self.pieces[-1].end)
+
+    def offset(self, index: int) -> int:
+        """Document offset of character ``index`` of ``self.text``."""
+        k = bisect.bisect_right(self._starts, index) - 1
+        return self.pieces[k].start + index - self._starts[k]
+
+    def span_of(self, start: int, end: int) -> Span:
+        """Document span of ``self.text[start:end]`` (it may cross a line break)."""
+        if end <= start:
+            at = self.offset(start) if start < len(self.text) else self.pieces[-1].end
+            return Span(at, at)
+        return Span(self.offset(start), self.offset(end - 1) + 1)
+
+
+@dataclass(eq=False, slots=True)
+class Segment:
+    """A sentence or a clause: ``text`` is ``block.text[start:end]``."""
+
+    block: Block
+    start: int
+    end: int
+    text: str
+    sentence: int = -1  # for a clause, the index of its sentence in Document.sentences
+
+    @property
+    def span(self) -> Span:
+        return self.block.span_of(self.start, self.end)
+
+
+class Document:
+    """A decoded file and everything the rules ask of it, computed lazily and once."""
+
+    def __init__(self, text: str, path: str | None = None, encoding: str = "utf-8",
+                 format: str = "txt") -> None:
+        self.text = text
+        self.path = path
+        self.encoding = encoding
+        self.format = format
+        self.profile: Profile | None = None
+        self.cache: dict[str, Any] = {}
+
+    # -- positions -------------------------------------------------------------------------
+    @cached_property
+    def line_starts(self) -> list[int]:
+        starts = [0]
+        find = self.text.find
+        at = find("\n")
+        while at != -1:
+            starts.append(at + 1)
+            at = find("\n", at + 1)
+        return starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of ``offset``; columns count code points."""
+        line = bisect.bisect_right(self.line_starts, offset)
+        return line, offset - self.line_starts[line - 1] + 1
+
+    def line_text(self, number: int) -> str:
+        start = self.line_starts[number - 1]
+        end = self.text.find("\n", start)
+        return self.text[start:end if end != -1 else len(self.text)].rstrip("\r")
+
+    # -- structure -------------------------------------------------------------------------
+    @cached_property
+    def lines(self) -> list[Line]:
+        """Non-blank lines, with indentation and Markdown marks set apart."""
+        lines = []
+        text = self.text
+        for number, start in enumerate(self.line_starts, 1):
+            end = text.find("\n", start)
+            end = len(text) if end == -1 else end
+            raw = text[start:end]
+            body = raw.lstrip(BLANKS)
+            content_start = start + len(raw) - len(body)
+            md_level = 0
+            m = _MD_HEADING.match(body)
+            if m:
+                md_level = len(m[1])
+            else:
+                m = _MD_LIST.match(body)
+            if m:
+                body = body[m.end():].lstrip(BLANKS)
+                content_start = start + len(raw) - len(body)
+            body = body.rstrip(BLANKS + "\r")
+            if body:
+                lines.append(Line(number, start, end, content_start, body, md_level))
+        return lines
+
+    @cached_property
+    def blocks(self) -> list[Block]:
+        from lawlint.layout import build_blocks
+
+        return build_blocks(self)
+
+    def blocks_of(self, *kinds: str) -> list[Block]:
+        return [b for b in self.blocks if b.kind in kinds]
+
+    @property
+    def title(self) -> Block | None:
+        return next((b for b in self.blocks if b.kind == TITLE), None)
+
+    @property
+    def headings(self) -> list[Block]:
+        return self.blocks_of(HEADING)
+
+    @property
+    def paragraphs(self) -> list[Block]:
+        return self.blocks_of(PARAGRAPH)
+
+    @cached_property
+    def sentences(self) -> list[Segment]:
+        from lawlint.sentences import split_sentences
+
+        return [s for block in self.paragraphs for s in split_sentences(block)]
+
+    @cached_property
+    def clauses(self) -> list[Segment]:
+        from lawlint.sentences import split_clauses
+
+        return [c for index, sentence in enumerate(self.sentences) for c in split_clauses(sentence, index)]
+
+    # -- metadata --------------------------------------------------------------------------
+    @cached_property
+    def meta(self) -> "Metadata":
+        """Title, report year, organs, 发文字号, 成文日期, publication date."""
+        from lawlint.metadata import extract
+
+        return extract(self)
+
+    # -- words -----------------------------------------------------------------------------
+    def words(self, text: str) -> tuple[str, ...]:
+        """jieba words of ``text``; each distinct text is segmented once per document."""
+        cache = self.cache.setdefault("words", {})
+        if text not in cache:
+            from lawlint.words import cut
+
+            cache[text] = cut(text)
+        return cache[text]

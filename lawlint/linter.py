@@ -1,0 +1,120 @@
+"""Running the selected rules on documents.
+
+``Linter`` gathers everything a run needs once — plugins, the rule registry, the
+configured rule instances, the profiles — and then lints any number of files.
+A rule that raises becomes one internal-error finding for that file under its own
+code; the other rules still run.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Sequence
+
+from lawlint import config as config_module
+from lawlint.config import Config
+from lawlint.document import Document
+from lawlint.loaders import InputError
+from lawlint.plugins import make_manager
+from lawlint.profiles import Profile, choose, load_profiles
+from lawlint.registry import Entry, Registry, decide
+from lawlint.rule import ConfigError, Rule, Severity, Span, Violation
+
+
+@dataclass
+class FileResult:
+    path: str
+    document: Document | None = None
+    violations: list[Violation] = field(default_factory=list)
+    error: str | None = None
+
+
+class Linter:
+    def __init__(self, cfg: Config | None = None, *, select: Sequence[str] | None = None,
+                 ignore: Sequence[str] = (), profile: str | None = None, plugins: Sequence[str] = (),
+                 entry_points: bool = True, warn: Callable[[str], None] | None = None) -> None:
+        self.config = cfg or Config()
+        self.pm, self.plugin_report = make_manager(entry_points=entry_points, modules=plugins, warn=warn)
+        self.registry = Registry.from_manager(self.pm)
+        where = ("--select", "--ignore") if select is not None else (
+            self.config.where("select"), "--ignore/" + self.config.where("ignore"))
+        chosen = list(select) if select is not None else self.config.select
+        entries = self.registry.selected(chosen, [*self.config.ignore, *ignore], where)
+        self._check_rule_settings()
+        self.rules: list[Rule] = [self._instantiate(e) for e in entries]
+        files = [f for files in self.pm.hook.register_profiles() for f in files or ()]
+        self.profiles: dict[str, Profile] = load_profiles(files)
+        self.forced_profile = profile or self.config.profile
+        if self.forced_profile and self.forced_profile not in self.profiles:
+            raise ConfigError(f"未知的文档类型 “{self.forced_profile}”（可用：{'、'.join(sorted(self.profiles))}）")
+        for selectors in self.config.per_file_ignores.values():
+            self.registry.check_selectors(selectors, self.config.where("per-file-ignores"))
+        self.formatters = {f.name: f for fs in self.pm.hook.register_formatters() for f in fs or ()}
+        self.file_types = tuple(sorted({e.lower() for es in self.pm.hook.register_file_types() for e in es or ()}))
+
+    def _check_rule_settings(self) -> None:
+        for key in self.config.rules:
+            if self.registry.lookup(key) is None:
+                raise ConfigError(f"{self.config.where('rules')}: 未知的规则 “{key}”（用 lawlint rules 查看全部规则）")
+
+    def _instantiate(self, entry: Entry) -> Rule:
+        options: dict = {}
+        for key in (entry.code, entry.name):
+            options.update(self.config.rules.get(key) or {})
+        severity = options.pop("severity", None)
+        try:
+            return entry.rule(severity=severity, **options)
+        except ConfigError as exc:
+            raise ConfigError(f"{self.config.where('rules')}: {exc}") from None
+
+    # -- linting ---------------------------------------------------------------------------
+    def load(self, path: str, data: bytes) -> Document:
+        doc = self.pm.hook.load_document(path=path, data=data)
+        if doc is None:
+            raise InputError("不支持的文件类型")
+        return doc
+
+    def lint_bytes(self, path: str, data: bytes) -> FileResult:
+        try:
+            doc = self.load(path, data)
+        except InputError as exc:
+            return FileResult(path, error=str(exc))
+        return FileResult(path, doc, self.lint_document(doc))
+
+    def lint_text(self, text: str, path: str = "<text>") -> list[Violation]:
+        return self.lint_document(Document(text, path))
+
+    def lint_document(self, doc: Document) -> list[Violation]:
+        profile = choose(doc, self.profiles, self.forced_profile)
+        if self.config.deadlines:
+            profile = profile.with_deadlines(self.config.deadlines)
+        doc.profile = profile
+        skipped = [*profile.ignore, *self.config.ignored_for(doc.path or "")]
+        skipped = self.registry.check_selectors(skipped, f"文档类型 {profile.name} 或 per-file-ignores")
+        found: list[Violation] = []
+        for rule in self.rules:
+            if skipped and not decide(rule.code, None, skipped):
+                continue
+            found.extend(run_rule(rule, doc))
+        found.sort(key=lambda v: (v.span.start, v.code, v.span.end))
+        return found
+
+
+def run_rule(rule: Rule, doc: Document) -> list[Violation]:
+    """The rule's findings, or one internal-error finding if it raises."""
+    try:
+        return list(rule.check(doc))
+    except Exception as exc:  # one broken rule must not stop the others
+        message = (f"规则 {rule.code}（{rule.name}）运行出错，已跳过本文件的这项检查："
+                   f"{type(exc).__name__}: {exc}。其他检查照常进行；请向规则作者报告此问题")
+        return [Violation(rule.code, rule.name, Severity.ERROR, message, Span(0, 0))]
+
+
+def load_config(path: str | None, isolated: bool) -> Config:
+    if isolated:
+        return Config()
+    if path:
+        from pathlib import Path
+
+        return config_module.load(Path(path))
+    found = config_module.find()
+    return config_module.load(found) if found else Config()

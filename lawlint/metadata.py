@@ -1,0 +1,188 @@
+"""Facts about a document that several rules need: its title and year, the issuing
+organ(s), its own 发文字号, the 落款 with its 成文日期, and the web publication date.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import re
+from dataclasses import dataclass, field
+
+from lawlint import resources
+from lawlint.dates import DateMention, find_iso_like, parse_date_text
+from lawlint.document import CHROME, ELEMENT, PARAGRAPH, SIGNATURE, Block, Document
+from lawlint.layout import is_doc_number_line, is_organ_line, patterns
+from lawlint.rule import Span
+from lawlint.text import BLANKS, squeeze
+
+_YEAR = re.compile(rf"(?<![0-9—\-~～至])((?:19|20)\d{{2}})[{BLANKS}]*年(?!\s*[—\-~～至])")
+_BRACKETED = re.compile(r"《[^《》]*》|〔[^〔〕]*〕")
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A piece of text found in the document, with its span."""
+
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Year:
+    value: int
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class DatedText:
+    """A date as written in the document, and where."""
+
+    mention: DateMention
+    span: Span
+
+    @property
+    def value(self) -> _dt.date | None:
+        """The calendar date, or None when the written date does not exist."""
+        return self.mention.date
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    """The 落款: organ lines and the 成文日期 line (either may be missing)."""
+
+    organs: tuple[Found, ...]
+    date: DatedText | None
+    span: Span
+
+
+@dataclass(slots=True)
+class Metadata:
+    title: str | None = None
+    report_year: Year | None = None
+    organs: tuple[str, ...] = ()
+    organ_kind: str | None = None
+    doc_number: Found | None = None
+    signature: Signature | None = None
+    publication: DatedText | None = None
+    opening: Block | None = None
+    extra: dict = field(default_factory=dict)
+
+
+def years_in(block: Block) -> list[Year]:
+    """Years written as ``2024年`` in a block, ignoring ranges and text inside 《》 and 〔〕."""
+    masked = _BRACKETED.sub(lambda m: "＿" * len(m[0]), block.text)
+    return [Year(int(m[1]), block.span_of(m.start(1), m.end(1))) for m in _YEAR.finditer(masked)]
+
+
+def extract(doc: Document) -> Metadata:
+    meta = Metadata()
+    title = doc.title
+    if title is not None:
+        meta.title = squeeze(title.text)
+        years = years_in(title)
+        if years:
+            meta.report_year = years[0]
+    meta.opening = next((b for b in doc.blocks if b.kind == PARAGRAPH), None)
+    if meta.report_year is None and meta.opening is not None:
+        years = years_in(meta.opening)
+        if years:
+            meta.report_year = years[0]
+    meta.signature = _signature(doc)
+    meta.publication = _publication(doc)
+    meta.doc_number = _own_doc_number(doc)
+    meta.organs = _organs(meta)
+    meta.organ_kind = organ_kind(meta.organs)
+    return meta
+
+
+def _signature(doc: Document) -> Signature | None:
+    lines = [b for b in doc.blocks if b.kind == SIGNATURE]
+    if not lines:
+        return None
+    organs: list[Found] = []
+    date = None
+    for block in lines:
+        parsed = parse_date_text(block.text)
+        if parsed:
+            date = DatedText(parsed, block.span_of(parsed.start, parsed.end))
+            continue
+        m = re.fullmatch(rf"(.+?)([{BLANKS}]+)(\S.*)", block.text)
+        if m and parse_date_text(m[3]) and is_organ_line(m[1]):
+            organs.extend(_split_organs(block, 0, len(m[1])))
+            parsed = parse_date_text(m[3])
+            offset = m.start(3)
+            date = DatedText(parsed, block.span_of(offset + parsed.start, offset + parsed.end))
+        else:
+            organs.extend(_split_organs(block, 0, len(block.text)))
+    span = Span(lines[0].span.start, lines[-1].span.end)
+    return Signature(tuple(organs), date, span)
+
+
+def _split_organs(block: Block, start: int, end: int) -> list[Found]:
+    found = []
+    for m in re.finditer(rf"[^{BLANKS}、]+", block.text[start:end]):
+        found.append(Found(m[0], block.span_of(start + m.start(), start + m.end())))
+    return found
+
+
+@functools.cache
+def _publication_patterns() -> tuple[re.Pattern, re.Pattern]:
+    data = resources.data("web-chrome")
+    return re.compile(data["publication_labels"] + r"\s*[:：]"), re.compile(data["publication_bare"])
+
+
+def _publication(doc: Document) -> DatedText | None:
+    labelled, bare = _publication_patterns()
+    for block in doc.blocks:
+        if block.kind != CHROME:
+            continue
+        for piece in block.pieces:
+            text = doc.text[piece.start:piece.end]
+            label = labelled.search(text)
+            if label:
+                found = find_iso_like(text[label.end():])
+                if found:
+                    start = piece.start + label.end() + found.start
+                    return DatedText(found, Span(start, start + len(found.text)))
+            elif bare.search(text.lstrip("-* ")):
+                found = find_iso_like(text)
+                if found:
+                    start = piece.start + found.start
+                    return DatedText(found, Span(start, start + len(found.text)))
+    return None
+
+
+def _own_doc_number(doc: Document) -> Found | None:
+    """The document's own 发文字号: an element line before the body that is only a number."""
+    for block in doc.blocks:
+        if block.kind == PARAGRAPH:
+            return None
+        if block.kind == ELEMENT and is_doc_number_line(block.text):
+            return Found(block.text, block.span)
+    return None
+
+
+def _organs(meta: Metadata) -> tuple[str, ...]:
+    if meta.signature and meta.signature.organs:
+        return tuple(o.text for o in meta.signature.organs)
+    if meta.title:
+        head = meta.title.split("关于", 1)[0] if "关于" in meta.title else re.split(r"(?:19|20)\d{2}", meta.title)[0]
+        if head and patterns().organ.fullmatch(head):
+            return (head,)
+        if head and is_organ_line(head):
+            return tuple(p for p in re.split(rf"[{BLANKS}、]+", head) if p)
+    return ()
+
+
+@functools.cache
+def _kind_patterns() -> list[tuple[str, re.Pattern]]:
+    kinds = resources.data("organs")["kinds"]
+    return [(kind, re.compile("|".join(f"(?:{p})" for p in pats))) for kind, pats in kinds.items()]
+
+
+def organ_kind(organs: tuple[str, ...]) -> str | None:
+    """``government`` if any organ is a government or party committee, else ``department``…"""
+    for kind, pattern in _kind_patterns():
+        if any(pattern.search(o) for o in organs):
+            return kind
+    return None

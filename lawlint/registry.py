@@ -1,0 +1,109 @@
+"""The catalogue of rules: who provided each, lookup by code or name, and selection.
+
+Selection follows flake8 and ruff: ``select`` and ``ignore`` hold code prefixes
+(``ST``, ``DN001``) or rule names (``duplicate-sentence``); for each rule the
+longest matching selector decides, ``ignore`` winning a tie.  Without ``select``
+every registered rule is on.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+import pluggy
+
+from lawlint.rule import CODE_PATTERN, NAME_PATTERN, ConfigError, Rule
+
+
+class UsageError(Exception):
+    """A command-line mistake: unknown rule selector, bad option value (exit status 2)."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    rule: type[Rule]
+    plugin: str
+
+    @property
+    def code(self) -> str:
+        return self.rule.code
+
+    @property
+    def name(self) -> str:
+        return self.rule.name
+
+
+class Registry:
+    def __init__(self, entries: Iterable[Entry]) -> None:
+        self.by_code: dict[str, Entry] = {}
+        self.by_name: dict[str, Entry] = {}
+        for entry in entries:
+            self.add(entry)
+
+    @classmethod
+    def from_manager(cls, pm: pluggy.PluginManager) -> "Registry":
+        entries = []
+        for impl in reversed(pm.hook.register_rules.get_hookimpls()):
+            for rule in impl.function() or ():
+                entries.append(Entry(rule, impl.plugin_name))
+        return cls(entries)
+
+    def add(self, entry: Entry) -> None:
+        rule, plugin = entry.rule, entry.plugin
+        if not (isinstance(rule, type) and issubclass(rule, Rule)):
+            raise ConfigError(f"插件 {plugin} 注册的 {rule!r} 不是 lawlint.Rule 的子类")
+        if not CODE_PATTERN.match(rule.code or ""):
+            raise ConfigError(f"插件 {plugin} 的规则 {rule.__name__} 代码 “{rule.code}” 格式不对（应如 AB123）")
+        if not NAME_PATTERN.match(rule.name or ""):
+            raise ConfigError(f"插件 {plugin} 的规则 {rule.code} 名称 “{rule.name}” 应为小写连字符形式（如 my-rule）")
+        if not rule.summary:
+            raise ConfigError(f"插件 {plugin} 的规则 {rule.code} 缺少 summary")
+        for key, table in ((rule.code, self.by_code), (rule.name, self.by_name)):
+            if key in table:
+                other = table[key]
+                raise ConfigError(f"规则 “{key}” 重复：插件 {other.plugin} 与插件 {plugin} 都注册了它")
+        self.by_code[rule.code] = entry
+        self.by_name[rule.name] = entry
+
+    def __iter__(self):
+        return iter(sorted(self.by_code.values(), key=lambda e: e.code))
+
+    def __len__(self) -> int:
+        return len(self.by_code)
+
+    def lookup(self, key: str) -> Entry | None:
+        return self.by_code.get(key.upper()) or self.by_name.get(key.lower())
+
+    def _selector_key(self, selector: str, where: str) -> str:
+        """A selector as a code prefix (a name stands for its full code); unknown ones are errors."""
+        if selector.upper() == "ALL":
+            return ""
+        entry = self.by_name.get(selector.lower())
+        if entry:
+            return entry.code
+        prefix = selector.upper()
+        if any(code.startswith(prefix) for code in self.by_code):
+            return prefix
+        raise UsageError(f"{where}: 未知的规则代码或名称 “{selector}”（用 lawlint rules 查看全部规则）")
+
+    def check_selectors(self, selectors: Sequence[str], where: str) -> list[str]:
+        return [self._selector_key(s, where) for s in selectors]
+
+    def selected(self, select: Sequence[str] | None, ignore: Sequence[str],
+                 where: tuple[str, str] = ("--select", "--ignore")) -> list[Entry]:
+        chosen = self.check_selectors(select, where[0]) if select is not None else None
+        ignored = self.check_selectors(ignore, where[1])
+        return [e for e in self if decide(e.code, chosen, ignored)]
+
+
+def decide(code: str, select: Sequence[str] | None, ignore: Sequence[str]) -> bool:
+    """Is ``code`` on?  The longest matching prefix wins; ignore wins a tie."""
+    best_select = max((len(p) for p in select if code.startswith(p)), default=-1) if select is not None else 0
+    best_ignore = max((len(p) for p in ignore if code.startswith(p)), default=-1)
+    if best_select < 0 and best_ignore < 0:
+        return False
+    return best_select > best_ignore
+
+
+def matches(code: str, prefixes: Iterable[str]) -> bool:
+    return any(code.startswith(p) for p in prefixes)

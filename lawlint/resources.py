@@ -1,0 +1,28 @@
+"""Finding the data shipped in ``rules/`` — inside an installed wheel or in a source checkout."""
+from __future__ import annotations
+
+import functools
+from importlib import resources
+from importlib.abc import Traversable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+@functools.cache
+def rules_root() -> Traversable:
+    """The ``rules/`` folder: ``lawlint/rules`` in a wheel, the top-level folder in a checkout."""
+    packaged = resources.files("lawlint") / "rules"
+    if packaged.is_dir():
+        return packaged
+    source = Path(__file__).resolve().parent.parent / "rules"
+    if source.is_dir():
+        return source
+    raise RuntimeError("lawlint 安装不完整：找不到内置的 rules/ 数据目录")
+
+
+@functools.cache
+def data(name: str) -> Any:
+    """A domain data file, ``rules/data/<name>.yml`` (word lists, patterns, synonyms)."""
+    return yaml.safe_load((rules_root() / "data" / f"{name}.yml").read_text(encoding="utf-8"))

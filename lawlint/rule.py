@@ -1,0 +1,176 @@
+"""The vocabulary every check speaks: spans, fixes, violations and the Rule base class.
+
+Positions are offsets into the decoded text of a document; line and column are
+only computed when a violation is reported (see ``Document.position``).
+"""
+from __future__ import annotations
+
+import enum
+import inspect
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Mapping
+
+if TYPE_CHECKING:  # pragma: no cover
+    from lawlint.document import Document
+
+CODE_PATTERN = re.compile(r"^[A-Z]{2,4}\d{3}$")
+NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+
+
+class ConfigError(Exception):
+    """A configuration, rule option or pack problem the user must fix (exit status 2)."""
+
+
+class Severity(str, enum.Enum):
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return _RANKS[self]
+
+    @property
+    def label(self) -> str:
+        """The Chinese word shown next to the English severity."""
+        return _LABELS[self]
+
+    @classmethod
+    def parse(cls, value: Any, where: str = "severity") -> "Severity":
+        if isinstance(value, Severity):
+            return value
+        try:
+            return cls(str(value).lower())
+        except ValueError:
+            raise ConfigError(
+                f"{where}: 无效的严重程度 “{value}”（可选 error、warning、info）"
+            ) from None
+
+
+_RANKS = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+_LABELS = {Severity.INFO: "提示", Severity.WARNING: "警告", Severity.ERROR: "错误"}
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open range ``[start, end)`` of offsets into ``Document.text``."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if self.start < 0 or self.end < self.start:
+            raise ValueError(f"invalid span {self.start}..{self.end}")
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace the text in ``span`` by ``text`` (an insertion has an empty span)."""
+
+    span: Span
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """One or more edits that together correct a violation."""
+
+    edits: tuple[Edit, ...]
+    description: str = ""
+    safe: bool = True
+
+    @classmethod
+    def replace(cls, span: Span, text: str, description: str = "") -> "Fix":
+        return cls((Edit(span, text),), description or f"改为“{text}”")
+
+    @classmethod
+    def delete(cls, span: Span, description: str = "删除") -> "Fix":
+        return cls((Edit(span, ""),), description)
+
+
+@dataclass(frozen=True, slots=True)
+class Violation:
+    """One finding: what is wrong, where, and optionally how to fix it."""
+
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    span: Span
+    fix: Fix | None = None
+
+
+class Rule:
+    """Base class of every check, built-in or from a plugin.
+
+    Subclasses set the class attributes below and implement ``check``.  The
+    class docstring is the rule's documentation (Markdown, in Chinese): its first
+    paragraph repeats the summary, then ``## 原因``, ``## 错误示例`` and
+    ``## 正确示例`` sections.  YAML rule kinds set the same attributes per instance.
+    """
+
+    code: ClassVar[str] = ""
+    name: ClassVar[str] = ""
+    summary: ClassVar[str] = ""
+    severity: Severity = Severity.ERROR
+    basis: ClassVar[str] = ""
+    options: ClassVar[Mapping[str, Any]] = {}
+    fixable: ClassVar[bool] = False
+
+    def __init__(self, severity: Any = None, **options: Any) -> None:
+        if severity is not None:
+            self.severity = Severity.parse(severity, f"{self.code}.severity")
+        self.config = self.validate_options(options)
+
+    @classmethod
+    def validate_options(cls, given: Mapping[str, Any]) -> dict[str, Any]:
+        """Merge ``given`` over the declared defaults, refusing unknown keys and wrong types."""
+        merged = dict(cls.options)
+        for key, value in given.items():
+            if key not in cls.options:
+                known = "、".join(cls.options) or "无"
+                raise ConfigError(f"规则 {cls.code}（{cls.name}）没有选项 “{key}”（可用选项：{known}）")
+            merged[key] = _coerce_option(cls, key, cls.options[key], value)
+        return merged
+
+    def check(self, doc: "Document") -> Iterable[Violation]:
+        raise NotImplementedError
+
+    def violation(self, span: Span, message: str | None = None, *, fix: Fix | None = None) -> Violation:
+        return Violation(self.code, self.name, self.severity, message or self.summary, span, fix)
+
+    @classmethod
+    def documentation(cls) -> str:
+        return inspect.cleandoc(cls.__doc__ or cls.summary)
+
+
+def _coerce_option(rule: type[Rule], key: str, default: Any, value: Any) -> Any:
+    where = f"规则 {rule.code} 的选项 “{key}”"
+    if isinstance(default, bool):
+        if isinstance(value, bool):
+            return value
+    elif isinstance(default, int):
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+    elif isinstance(default, float):
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return float(value)
+    elif isinstance(default, str):
+        if isinstance(value, str):
+            return value
+    elif isinstance(default, (list, tuple)):
+        if isinstance(value, (list, tuple)):
+            return type(default)(value)
+    elif isinstance(default, Mapping):
+        if isinstance(value, Mapping):
+            return dict(value)
+    else:
+        return value
+    raise ConfigError(f"{where}应为{_TYPE_NAMES.get(type(default), type(default).__name__)}，实际为 {value!r}")
+
+
+_TYPE_NAMES = {bool: "布尔值", int: "整数", float: "数值", str: "字符串", list: "列表", tuple: "列表", dict: "映射"}

@@ -1,0 +1,122 @@
+"""Reading YAML written by people (config, profiles, packs) and pointing at their mistakes.
+
+Errors name the file, the line and the key, in Chinese, because the author of a
+config or a rule pack may be a 法制科 staff member rather than a programmer.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Callable, Mapping
+
+import yaml
+
+from lawlint.rule import ConfigError
+
+
+class YamlSource:
+    """Parsed YAML plus the node tree, so that an error can say which line it is on."""
+
+    def __init__(self, text: str, name: str) -> None:
+        self.name = name
+        try:
+            self.root = yaml.compose(text)
+            self.data = yaml.safe_load(text)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            where = f"{name}:{mark.line + 1}" if mark else name
+            problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+            raise ConfigError(f"{where}: YAML 语法错误（{problem}）") from None
+
+    def line_of(self, *path: Any) -> int | None:
+        node = self.root
+        line = node.start_mark.line + 1 if node is not None else None
+        for key in path:
+            if isinstance(node, yaml.MappingNode):
+                for k, v in node.value:
+                    if k.value == key:
+                        line, node = k.start_mark.line + 1, v
+                        break
+                else:
+                    return line
+            elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+                node = node.value[key]
+                line = node.start_mark.line + 1
+            else:
+                return line
+        return line
+
+    def where(self, *path: Any) -> str:
+        line = self.line_of(*path)
+        return f"{self.name}:{line}" if line else self.name
+
+    def error(self, message: str, *path: Any) -> ConfigError:
+        return ConfigError(f"{self.where(*path)}: {message}")
+
+
+def check_keys(src: YamlSource, mapping: Any, allowed: Mapping[str, Any], *path: Any,
+               required: tuple[str, ...] = ()) -> dict:
+    """``mapping`` must be a mapping whose keys are in ``allowed`` (key → type or checker)."""
+    if mapping is None:
+        mapping = {}
+    if not isinstance(mapping, Mapping):
+        raise src.error(f"{_label(path)}应为映射（键: 值），实际为 {_kind(mapping)}", *path)
+    for key, value in mapping.items():
+        if key not in allowed:
+            known = "、".join(allowed)
+            raise src.error(f"未知的键 “{key}”（可用的键：{known}）", *path, key)
+        expected = allowed[key]
+        if isinstance(expected, type) or isinstance(expected, tuple):
+            if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
+                raise src.error(f"“{key}” 应为{_type_name(expected)}，实际为 {_kind(value)}", *path, key)
+        elif callable(expected):
+            expected(src, value, *path, key)
+    for key in required:
+        if key not in mapping:
+            raise src.error(f"缺少必需的键 “{key}”", *path)
+    return dict(mapping)
+
+
+def check_regex(src: YamlSource, value: Any, *path: Any) -> re.Pattern:
+    if not isinstance(value, str):
+        raise src.error(f"“{path[-1]}” 应为正则表达式字符串，实际为 {_kind(value)}", *path)
+    try:
+        return re.compile(value)
+    except re.error as exc:
+        raise src.error(f"正则表达式 “{value}” 有误：{exc}", *path) from None
+
+
+def list_of(item_type: type | tuple) -> Callable:
+    def check(src: YamlSource, value: Any, *path: Any) -> None:
+        if not isinstance(value, list) or not all(isinstance(v, item_type) for v in value):
+            raise src.error(f"“{path[-1]}” 应为{_type_name(item_type)}列表", *path)
+    return check
+
+
+_MONTH_DAY = re.compile(r"(0?[1-9]|1[0-2])-(0?[1-9]|[12]\d|3[01])")
+
+
+def month_day(src: YamlSource | None, value: Any, *path: Any) -> tuple[int, int]:
+    """A deadline written ``MM-DD`` (``"04-01"``)."""
+    m = _MONTH_DAY.fullmatch(str(value)) if isinstance(value, str) else None
+    if not m:
+        message = f"期限应写作 “MM-DD”（如 \"04-01\"），实际为 {value!r}"
+        raise src.error(message, *path) if src else ConfigError(message)
+    return int(m[1]), int(m[2])
+
+
+def _label(path: tuple) -> str:
+    return f"“{path[-1]}” " if path else "内容"
+
+
+def _type_name(expected: Any) -> str:
+    names = {str: "字符串", int: "整数", bool: "布尔值", list: "列表", dict: "映射", float: "数值"}
+    if isinstance(expected, tuple):
+        return "或".join(names.get(t, t.__name__) for t in expected)
+    return names.get(expected, getattr(expected, "__name__", str(expected)))
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "空值"
+    return {str: "字符串", int: "整数", bool: "布尔值", list: "列表", dict: "映射", float: "数值"}.get(
+        type(value), type(value).__name__) + f" {value!r}"[:60]

@@ -1,0 +1,110 @@
+"""Splitting paragraphs into sentences (at 。！？；…) and sentences into clauses (at ，、：).
+
+Real copies often carry ASCII marks instead of full-width ones, so ``, ; : ? !``
+split too, except between digits (1,000 and 14:53), and ``.`` ends a sentence only
+after Chinese text.  Text inside 《》 and “” is never split: a quoted title or slogan
+stays whole.
+"""
+from __future__ import annotations
+
+from lawlint.document import Block, Segment
+from lawlint.text import BLANKS, HAN_RE
+
+_TERMINALS = frozenset("。！？!?；;…")
+_CLAUSE_MARKS = frozenset("，、：,:")
+_CLOSERS = frozenset("”’」』）)》〉】\"'")
+_PAIRS = {"《": "》", "“": "”", "〈": "〉"}
+_STRIP = BLANKS + "\r\n"
+
+
+def _protected(text: str) -> bytearray | None:
+    """Mask of the characters inside matched 《》, 〈〉, “” (and paired ASCII quotes)."""
+    if not any(ch in text for ch in "《“〈\""):
+        return None
+    mask = bytearray(len(text))
+    stack: list[tuple[str, int]] = []
+    ascii_open = -1
+    balanced_ascii = text.count('"') % 2 == 0
+    for i, ch in enumerate(text):
+        if ch in _PAIRS:
+            stack.append((ch, i))
+        elif ch in "》”〉":
+            for depth in range(len(stack) - 1, -1, -1):
+                if _PAIRS[stack[depth][0]] == ch:
+                    start = stack[depth][1]
+                    mask[start:i + 1] = b"\x01" * (i + 1 - start)
+                    del stack[depth:]
+                    break
+        elif ch == '"' and balanced_ascii:
+            if ascii_open < 0:
+                ascii_open = i
+            else:
+                mask[ascii_open:i + 1] = b"\x01" * (i + 1 - ascii_open)
+                ascii_open = -1
+    return mask
+
+
+def _is_full_stop(text: str, i: int) -> bool:
+    """An ASCII '.' used as 句号: after Chinese text and not inside a number or a URL."""
+    before = text[i - 1] if i else ""
+    after = text[i + 1] if i + 1 < len(text) else ""
+    if after.isascii() and after.isalnum():
+        return False
+    return bool(before) and (HAN_RE.match(before) is not None or before in _CLOSERS)
+
+
+def _segment(block: Block, start: int, end: int, sentence: int = -1) -> Segment | None:
+    text = block.text
+    while start < end and text[start] in _STRIP:
+        start += 1
+    while end > start and text[end - 1] in _STRIP:
+        end -= 1
+    if start >= end:
+        return None
+    return Segment(block, start, end, text[start:end], sentence)
+
+
+def split_sentences(block: Block) -> list[Segment]:
+    text = block.text
+    n = len(text)
+    mask = _protected(text)
+    sentences = []
+    start = i = 0
+    while i < n:
+        ch = text[i]
+        if (mask is None or not mask[i]) and (ch in _TERMINALS or (ch == "." and _is_full_stop(text, i))):
+            j = i + 1
+            while j < n and (text[j] in _TERMINALS or text[j] in _CLOSERS):
+                j += 1
+            seg = _segment(block, start, j)
+            if seg:
+                sentences.append(seg)
+            start = i = j
+            continue
+        i += 1
+    seg = _segment(block, start, n)
+    if seg:
+        sentences.append(seg)
+    return sentences
+
+
+def split_clauses(sentence: Segment, index: int) -> list[Segment]:
+    block, text = sentence.block, sentence.block.text
+    mask = _protected(sentence.text)
+    clauses = []
+    start = sentence.start
+    for i in range(sentence.start, sentence.end):
+        ch = text[i]
+        if mask is not None and mask[i - sentence.start]:
+            continue
+        if ch in _CLAUSE_MARKS or ch in _TERMINALS:
+            if ch in ",:" and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
+                continue
+            seg = _segment(block, start, i, index)
+            if seg:
+                clauses.append(seg)
+            start = i + 1
+    seg = _segment(block, start, sentence.end, index)
+    if seg and seg.text.strip("".join(_CLOSERS | _TERMINALS) + "."):
+        clauses.append(seg)
+    return clauses

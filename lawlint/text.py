@@ -1,0 +1,74 @@
+"""Character classes and numeral helpers shared by the document model and the checks."""
+from __future__ import annotations
+
+import re
+
+HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+HAN_RE = re.compile(f"[{HAN}]")
+
+# Indentation and stray blanks seen in real copies: ASCII, NBSP, ideographic and en/em spaces.
+BLANKS = " \t\u00a0\u2002\u2003\u2009\u200b\u3000\ufeff"
+
+FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+_CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "O": 0, "o": 0, "0": 0,
+              "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+              "六": 6, "七": 7, "八": 8, "九": 9}
+CN_NUMERAL_CHARS = "〇零一二三四五六七八九十百两"
+
+
+def has_han(text: str) -> bool:
+    return HAN_RE.search(text) is not None
+
+
+def ascii_digits(text: str) -> str:
+    return text.translate(FULLWIDTH_DIGITS)
+
+
+def cn_to_int(text: str) -> int | None:
+    """Value of a Chinese numeral up to 999: 一 → 1, 十二 → 12, 二十 → 20, 一百零五 → 105."""
+    if not text:
+        return None
+    total, current = 0, 0
+    for ch in text:
+        if ch in _CN_DIGITS:
+            current = _CN_DIGITS[ch]
+        elif ch == "十":
+            total += (current or 1) * 10
+            current = 0
+        elif ch == "百":
+            total += (current or 1) * 100
+            current = 0
+        else:
+            return None
+    return total + current
+
+
+def cn_digits_to_int(text: str) -> int | None:
+    """Digit-by-digit value, as years are written: 二〇二五 → 2025 (also 二0二五, 二○二五)."""
+    digits = []
+    for ch in text:
+        if ch not in _CN_DIGITS:
+            return None
+        digits.append(str(_CN_DIGITS[ch]))
+    return int("".join(digits)) if digits else None
+
+
+def cn_day_to_int(text: str) -> int | None:
+    """Months and days: 一 → 1, 十 → 10, 十二 → 12, 三十一 → 31."""
+    return cn_to_int(text)
+
+
+def int_to_cn(value: int) -> str:
+    """1 → 一, 12 → 十二, 21 → 二十一 (for heading numerals up to 99)."""
+    digits = "零一二三四五六七八九"
+    if value < 10:
+        return digits[value]
+    tens, ones = divmod(value, 10)
+    head = "十" if tens == 1 else digits[tens] + "十"
+    return head + (digits[ones] if ones else "")
+
+
+def squeeze(text: str) -> str:
+    """Remove every blank (spaces left by PDF conversion included)."""
+    return re.sub(f"[{BLANKS}\r\n]+", "", text)
