@@ -6,7 +6,7 @@ from difflib import SequenceMatcher
 from lawlint.checks.duplicate_sentence import quote
 from lawlint.document import Document, Segment
 from lawlint.rule import Rule, Severity
-from lawlint.similarity import normalise, similar_pairs
+from lawlint.similarity import first_similar, normalise, shares_run
 
 _TITLES = re.compile(r"《[^《》]*》")
 
@@ -53,19 +53,19 @@ class NearDuplicate(Rule):
         clauses = self._units(doc.clauses, minimum, exclude=sentences)
         for group in (sentences, clauses):
             keys = list(group)
-            for i, j, _ in similar_pairs(keys, self.config["candidate_threshold"]):
+
+            def repeats(i: int, j: int) -> bool:
+                return self._repeats(doc, keys[i], keys[j], group[keys[i]].block is group[keys[j]].block)
+
+            for i, j in first_similar(keys, self.config["candidate_threshold"], repeats):
                 first, later = group[keys[i]], group[keys[j]]
-                if self._repeats(doc, keys[i], keys[j], same_paragraph=first.block is later.block):
-                    if later.span.start < first.span.start:
-                        first, later = later, first
-                    line = doc.position(first.span.start)[0]
-                    yield self.violation(later.span, f"“{quote(later)}”与第{line}行的“{quote(first)}”几乎相同，"
-                                                     "疑为重复表述，请删除或合并")
+                line = doc.position(first.span.start)[0]
+                yield self.violation(later.span, f"“{quote(later)}”与第{line}行的“{quote(first)}”几乎相同，"
+                                                 "疑为重复表述，请删除或合并")
 
     def _repeats(self, doc: Document, a: str, b: str, same_paragraph: bool) -> bool:
         """A restatement shares a long run of words; a parallel construction only its frame."""
-        chars = SequenceMatcher(None, a, b, autojunk=False)
-        if chars.find_longest_match(0, len(a), 0, len(b)).size < self.config["min_common"]:
+        if not shares_run(a, b, self.config["min_common"]):
             return False
         ratio = SequenceMatcher(None, doc.words(a), doc.words(b), autojunk=False).ratio()
         return ratio >= self.config["threshold" if same_paragraph else "far_threshold"]
