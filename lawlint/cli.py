@@ -65,7 +65,7 @@ def check(paths, output_format, select, ignore, config_path, isolated, fail_on, 
     if formatter_class is None:
         raise UsageError(f"--format: 未知的输出格式 “{output_format}”（可用：{'、'.join(linter.formatters)}）")
     threshold = Severity(fail_on) if fail_on else (cfg.fail_on or Severity.WARNING)
-    stream = click.get_text_stream("stdout")
+    stream = sys.stdout
     use_color = color == "always" or (color == "auto" and stream.isatty() and "NO_COLOR" not in os.environ)
     formatter = formatter_class(stream, color=use_color, quiet=quiet)
 
@@ -90,7 +90,7 @@ def check(paths, output_format, select, ignore, config_path, isolated, fail_on, 
 def _lint_path(linter: Linter, path: str) -> FileResult:
     try:
         if path == STDIN:
-            data = click.get_binary_stream("stdin").read()
+            data = sys.stdin.buffer.read()
             return linter.lint_bytes("<stdin>", data)
         with open(path, "rb") as handle:
             data = handle.read()

@@ -87,6 +87,8 @@ def parse_date_text(text: str) -> DateMention | None:
     Blanks are ignored (PDF copies scatter them); the offsets cover ``text`` without
     its leading and trailing blanks.
     """
+    if len(text) > 64:
+        return None
     lead = len(text) - len(text.lstrip(BLANKS))
     body = text.strip(BLANKS)
     start, end = lead, lead + len(body)

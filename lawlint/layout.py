@@ -31,6 +31,7 @@ _PROSE_MIN = 50          # a line this long with clause marks is running text, n
 _TITLE_SEARCH_LINES = 150
 _JOIN_GAP = 4            # rejoin broken lines across at most this many blank lines
 _SHORT_HEADING = 30      # unnumbered stand-alone headings are at most this long
+_FURNITURE = 200         # chrome, titles and 公文 element lines are never longer than this
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,7 @@ def patterns() -> _Patterns:
 
 
 def is_chrome(text: str) -> bool:
-    return patterns().chrome.search(text) is not None
+    return len(text) <= _FURNITURE and patterns().chrome.search(text) is not None
 
 
 def is_organ_line(text: str) -> bool:
@@ -83,11 +84,13 @@ def is_doc_number_line(text: str) -> bool:
 
 def _is_header_element(text: str) -> bool:
     p = patterns()
-    return (is_organ_line(text) or is_doc_number_line(text)
+    return len(text) <= _FURNITURE and (is_organ_line(text) or is_doc_number_line(text)
             or p.header_element.fullmatch(squeeze(text)) is not None)
 
 
 def _is_title_candidate(text: str) -> bool:
+    if len(text) > _FURNITURE:
+        return False
     t = squeeze(text)
     if not 6 <= len(t) <= 100 or _CLAUSE_MARKS.search(t) or is_chrome(t):
         return False
@@ -99,6 +102,8 @@ def _is_title_candidate(text: str) -> bool:
 
 def _is_title_fallback(text: str) -> bool:
     """A short first line without clause marks: a title, even if its kind is wrong."""
+    if len(text) > _FURNITURE:
+        return False
     t = squeeze(text)
     return (4 <= len(t) <= 50 and has_han(t) and not _CLAUSE_MARKS.search(t)
             and not _TERMINAL_END.search(t) and not parse_numbering(t)
@@ -106,11 +111,15 @@ def _is_title_fallback(text: str) -> bool:
 
 
 def _is_prose(text: str) -> bool:
+    if len(text) > _FURNITURE:
+        return True
     return len(text) >= _PROSE_MIN and _CLAUSE_MARKS.search(text) is not None
 
 
 def _split_organ_date(text: str) -> tuple[str, str] | None:
     """``江门市科学技术局  2019年11月28日`` on one line."""
+    if len(text) > _FURNITURE:
+        return None
     m = re.fullmatch(rf"(.+?)[{BLANKS}]+(\S+(?:[{BLANKS}]*\S+){{0,5}})", text)
     if m and is_organ_line(m[1]) and parse_date_text(m[2]):
         return m[1], m[2]
@@ -130,7 +139,7 @@ def build_blocks(doc: Document) -> list[Block]:
         text = lines[end - 1].text
         if is_chrome(text):
             kinds[end - 1] = CHROME
-        elif patterns().trailer_element.fullmatch(squeeze(text)):
+        elif len(text) <= _FURNITURE and patterns().trailer_element.fullmatch(squeeze(text)):
             kinds[end - 1] = ELEMENT
         else:
             break
@@ -237,7 +246,8 @@ def _skip_front_matter(lines: list[Line], i: int, end: int, kinds: list, *, afte
         text = lines[i].text
         if is_chrome(text):
             kinds[i] = CHROME
-        elif _is_header_element(text) or (after_title and addressee.fullmatch(squeeze(text))):
+        elif _is_header_element(text) or (after_title and len(text) <= _FURNITURE
+                                          and addressee.fullmatch(squeeze(text))):
             kinds[i] = ELEMENT
         else:
             break
@@ -301,6 +311,8 @@ def _continues(previous: Line, line: Line) -> bool:
 
 
 def _is_standalone_heading(text: str, index: int, end: int) -> bool:
+    if len(text) > _FURNITURE:
+        return False
     t = squeeze(text)
     return (index < end - 1 and 2 <= len(t) <= _SHORT_HEADING and has_han(t)
             and not re.search(r"[，,；;：:。！？!?…]", t) and not parse_date_text(t))

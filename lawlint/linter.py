@@ -35,10 +35,15 @@ class Linter:
         self.config = cfg or Config()
         self.pm, self.plugin_report = make_manager(entry_points=entry_points, modules=plugins, warn=warn)
         self.registry = Registry.from_manager(self.pm)
-        where = ("--select", "--ignore") if select is not None else (
-            self.config.where("select"), "--ignore/" + self.config.where("ignore"))
-        chosen = list(select) if select is not None else self.config.select
-        entries = self.registry.selected(chosen, [*self.config.ignore, *ignore], where)
+        if select is not None:
+            chosen = self.registry.check_selectors(select, "--select")
+        elif self.config.select is not None:
+            chosen = self.registry.check_selectors(self.config.select, self.config.where("select"))
+        else:
+            chosen = None
+        ignored = [*self.registry.check_selectors(self.config.ignore, self.config.where("ignore")),
+                   *self.registry.check_selectors(ignore, "--ignore")]
+        entries = self.registry.selected(chosen, ignored)
         self._check_rule_settings()
         self.rules: list[Rule] = [self._instantiate(e) for e in entries]
         files = [f for files in self.pm.hook.register_profiles() for f in files or ()]

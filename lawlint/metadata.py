@@ -17,6 +17,7 @@ from lawlint.text import BLANKS, squeeze
 
 _YEAR = re.compile(rf"(?<![0-9—\-~～至])((?:19|20)\d{{2}})[{BLANKS}]*年(?!\s*[—\-~～至])")
 _BRACKETED = re.compile(r"《[^《》]*》|〔[^〔〕]*〕")
+_OPENING_CHARS = 300  # the report year is named near the start of the opening paragraph
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,9 +69,10 @@ class Metadata:
     extra: dict = field(default_factory=dict)
 
 
-def years_in(block: Block) -> list[Year]:
-    """Years written as ``2024年`` in a block, ignoring ranges and text inside 《》 and 〔〕."""
-    masked = _BRACKETED.sub(lambda m: "＿" * len(m[0]), block.text)
+def years_in(block: Block, limit: int | None = None) -> list[Year]:
+    """Years written as ``2024年`` in a block (or its first ``limit`` characters),
+    ignoring ranges and text inside 《》 and 〔〕."""
+    masked = _BRACKETED.sub(lambda m: "＿" * len(m[0]), block.text[:limit])
     return [Year(int(m[1]), block.span_of(m.start(1), m.end(1))) for m in _YEAR.finditer(masked)]
 
 
@@ -84,7 +86,7 @@ def extract(doc: Document) -> Metadata:
             meta.report_year = years[0]
     meta.opening = next((b for b in doc.blocks if b.kind == PARAGRAPH), None)
     if meta.report_year is None and meta.opening is not None:
-        years = years_in(meta.opening)
+        years = years_in(meta.opening, _OPENING_CHARS)
         if years:
             meta.report_year = years[0]
     meta.signature = _signature(doc)

@@ -43,7 +43,7 @@ class Registry:
     @classmethod
     def from_manager(cls, pm: pluggy.PluginManager) -> "Registry":
         entries = []
-        for impl in reversed(pm.hook.register_rules.get_hookimpls()):
+        for impl in pm.hook.register_rules.get_hookimpls():  # in registration order
             for rule in impl.function() or ():
                 entries.append(Entry(rule, impl.plugin_name))
         return cls(entries)
@@ -89,11 +89,9 @@ class Registry:
     def check_selectors(self, selectors: Sequence[str], where: str) -> list[str]:
         return [self._selector_key(s, where) for s in selectors]
 
-    def selected(self, select: Sequence[str] | None, ignore: Sequence[str],
-                 where: tuple[str, str] = ("--select", "--ignore")) -> list[Entry]:
-        chosen = self.check_selectors(select, where[0]) if select is not None else None
-        ignored = self.check_selectors(ignore, where[1])
-        return [e for e in self if decide(e.code, chosen, ignored)]
+    def selected(self, select: Sequence[str] | None, ignore: Sequence[str]) -> list[Entry]:
+        """Entries switched on by checked selectors (see ``check_selectors``)."""
+        return [e for e in self if decide(e.code, select, ignore)]
 
 
 def decide(code: str, select: Sequence[str] | None, ignore: Sequence[str]) -> bool:

@@ -7,11 +7,12 @@ stays whole.
 """
 from __future__ import annotations
 
+import re
+
 from lawlint.document import Block, Segment
 from lawlint.text import BLANKS, HAN_RE
 
 _TERMINALS = frozenset("。！？!?；;…")
-_CLAUSE_MARKS = frozenset("，、：,:")
 _CLOSERS = frozenset("”’」』）)》〉】\"'")
 _PAIRS = {"《": "》", "“": "”", "〈": "〉"}
 _STRIP = BLANKS + "\r\n"
@@ -64,24 +65,29 @@ def _segment(block: Block, start: int, end: int, sentence: int = -1) -> Segment 
     return Segment(block, start, end, text[start:end], sentence)
 
 
+_SENTENCE_MARK = re.compile(r"[。！？!?；;…]|(?<=.)\.")
+_CLAUSE_MARK = re.compile(r"[，、：,:。！？!?；;…]")
+
+
 def split_sentences(block: Block) -> list[Segment]:
     text = block.text
     n = len(text)
     mask = _protected(text)
     sentences = []
-    start = i = 0
-    while i < n:
-        ch = text[i]
-        if (mask is None or not mask[i]) and (ch in _TERMINALS or (ch == "." and _is_full_stop(text, i))):
-            j = i + 1
-            while j < n and (text[j] in _TERMINALS or text[j] in _CLOSERS):
-                j += 1
-            seg = _segment(block, start, j)
-            if seg:
-                sentences.append(seg)
-            start = i = j
+    start = resume = 0
+    for m in _SENTENCE_MARK.finditer(text):
+        i = m.start()
+        if i < resume or (mask is not None and mask[i]):
             continue
-        i += 1
+        if text[i] == "." and not _is_full_stop(text, i):
+            continue
+        j = i + 1
+        while j < n and (text[j] in _TERMINALS or text[j] in _CLOSERS):
+            j += 1
+        seg = _segment(block, start, j)
+        if seg:
+            sentences.append(seg)
+        start = resume = j
     seg = _segment(block, start, n)
     if seg:
         sentences.append(seg)
@@ -93,17 +99,17 @@ def split_clauses(sentence: Segment, index: int) -> list[Segment]:
     mask = _protected(sentence.text)
     clauses = []
     start = sentence.start
-    for i in range(sentence.start, sentence.end):
-        ch = text[i]
+    for m in _CLAUSE_MARK.finditer(text, sentence.start, sentence.end):
+        i = m.start()
         if mask is not None and mask[i - sentence.start]:
             continue
-        if ch in _CLAUSE_MARKS or ch in _TERMINALS:
-            if ch in ",:" and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
-                continue
-            seg = _segment(block, start, i, index)
-            if seg:
-                clauses.append(seg)
-            start = i + 1
+        ch = text[i]
+        if ch in ",:" and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
+            continue
+        seg = _segment(block, start, i, index)
+        if seg:
+            clauses.append(seg)
+        start = i + 1
     seg = _segment(block, start, sentence.end, index)
     if seg and seg.text.strip("".join(_CLOSERS | _TERMINALS) + "."):
         clauses.append(seg)

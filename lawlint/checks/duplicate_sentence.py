@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from lawlint.document import Document, Segment
 from lawlint.rule import Rule, Severity
-from lawlint.similarity import normalise
+from lawlint.similarity import normalised
 
 
 def quote(segment: Segment, limit: int = 24) -> str:
@@ -45,24 +45,20 @@ class DuplicateSentence(Rule):
         seen: dict[str, Segment] = {}
         repeated: set[int] = set()
         for index, sentence in enumerate(doc.sentences):
-            key = normalise(sentence.text)
+            key = normalised(doc, sentence)
             if len(key) < minimum:
                 continue
             first = seen.setdefault(key, sentence)
             if first is not sentence:
                 repeated.add(index)
                 yield self._report(doc, sentence, first, "句子")
-        sentence_keys = {}
         for clause in doc.clauses:
             if clause.sentence in repeated:
                 continue
-            key = normalise(clause.text)
+            key = normalised(doc, clause)
             if len(key) < minimum:
                 continue
-            whole = sentence_keys.get(clause.sentence)
-            if whole is None:
-                whole = sentence_keys[clause.sentence] = normalise(doc.sentences[clause.sentence].text)
-            if key == whole:
+            if key == normalised(doc, doc.sentences[clause.sentence]):
                 continue  # a one-clause sentence: compared as a sentence above
             first = seen.setdefault(key, clause)
             if first is not clause:

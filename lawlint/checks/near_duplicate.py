@@ -6,7 +6,7 @@ from difflib import SequenceMatcher
 from lawlint.checks.duplicate_sentence import quote
 from lawlint.document import Document, Segment
 from lawlint.rule import Rule, Severity
-from lawlint.similarity import first_similar, normalise, shares_run
+from lawlint.similarity import first_similar, normalise, normalised, shares_run
 
 _TITLES = re.compile(r"《[^《》]*》")
 
@@ -15,10 +15,10 @@ class NearDuplicate(Rule):
     """句子或分句近似重复。
 
     两个句子（或两个分句）只差一两个词，如“着力提高全体干部职工对……的认识水平，
-    提升全体干部职工对……的认识水平”。先用字符二元组挑出候选（不两两比较），再用
-    jieba 分词计算词序列相似度：同一段内达到 `threshold`、不同段之间达到
-    `far_threshold`，且两者有至少 `min_common` 个字完全相同的连续片段，即报告后
-    出现的一处，并指出前一处所在的行。“提高行政决策的民主化水平，提高行政决策的
+    提升全体干部职工对……的认识水平”。两者须有至少 `min_common` 个字完全相同的
+    连续片段（用文本指纹挑出候选，不两两比较），再用 jieba 分词计算词序列相似度：
+    同一段内达到 `threshold`、不同段之间达到 `far_threshold`，即报告后出现的一处，
+    并指出前一处所在的行。“提高行政决策的民主化水平，提高行政决策的
     法治化水平”这类排比只共享句式，不算重复。书名号内的文件名不参加比较；去掉
     标点后短于 `min_chars` 个字的分句和各级标题不参加比较；完全相同的由 RP001 报告。
 
@@ -44,24 +44,33 @@ class NearDuplicate(Rule):
     summary = "句子或分句近似重复"
     severity = Severity.WARNING
     basis = "《党政机关公文处理工作条例》第十九条（三）"
-    options = {"min_chars": 12, "threshold": 0.8, "far_threshold": 0.9, "min_common": 12,
-               "candidate_threshold": 0.5}
+    options = {"min_chars": 12, "threshold": 0.8, "far_threshold": 0.9, "min_common": 12}
 
     def check(self, doc: Document):
         minimum = self.config["min_chars"]
-        sentences = self._units(doc.sentences, minimum, exclude={})
-        clauses = self._units(doc.clauses, minimum, exclude=sentences)
-        for group in (sentences, clauses):
-            keys = list(group)
+        sentences = self._units(doc, doc.sentences, minimum, exclude={})
+        reported: set[int] = set()  # sentences already reported: their clauses are not repeated again
+        for first, later in self._pairs(doc, sentences):
+            reported.add(id(later))
+            yield self._report(doc, first, later)
+        clauses = self._units(doc, [c for c in doc.clauses if id(doc.sentences[c.sentence]) not in reported],
+                              minimum, exclude=sentences)
+        for first, later in self._pairs(doc, clauses):
+            yield self._report(doc, first, later)
 
-            def repeats(i: int, j: int) -> bool:
-                return self._repeats(doc, keys[i], keys[j], group[keys[i]].block is group[keys[j]].block)
+    def _pairs(self, doc: Document, group: dict[str, Segment]):
+        keys = list(group)
 
-            for i, j in first_similar(keys, self.config["candidate_threshold"], repeats):
-                first, later = group[keys[i]], group[keys[j]]
-                line = doc.position(first.span.start)[0]
-                yield self.violation(later.span, f"“{quote(later)}”与第{line}行的“{quote(first)}”几乎相同，"
-                                                 "疑为重复表述，请删除或合并")
+        def repeats(i: int, j: int) -> bool:
+            return self._repeats(doc, keys[i], keys[j], group[keys[i]].block is group[keys[j]].block)
+
+        for i, j in first_similar(keys, self.config["min_common"], repeats):
+            yield group[keys[i]], group[keys[j]]
+
+    def _report(self, doc: Document, first: Segment, later: Segment):
+        line = doc.position(first.span.start)[0]
+        return self.violation(later.span, f"“{quote(later)}”与第{line}行的“{quote(first)}”几乎相同，"
+                                          "疑为重复表述，请删除或合并")
 
     def _repeats(self, doc: Document, a: str, b: str, same_paragraph: bool) -> bool:
         """A restatement shares a long run of words; a parallel construction only its frame."""
@@ -71,11 +80,12 @@ class NearDuplicate(Rule):
         return ratio >= self.config["threshold" if same_paragraph else "far_threshold"]
 
     @staticmethod
-    def _units(segments: list[Segment], minimum: int, exclude: dict) -> dict[str, Segment]:
+    def _units(doc: Document, segments: list[Segment], minimum: int, exclude: dict) -> dict[str, Segment]:
         """First occurrence of each distinct text, with quoted titles left out (exact repeats are RP001's)."""
         units: dict[str, Segment] = {}
         for segment in segments:
-            key = normalise(_TITLES.sub("", segment.text))
+            text = segment.text
+            key = normalise(_TITLES.sub("", text)) if "《" in text else normalised(doc, segment)
             if len(key) >= minimum and key not in exclude:
                 units.setdefault(key, segment)
         return units

@@ -1,0 +1,36 @@
+"""Shared helpers: run the CLI in-process, build documents."""
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+
+import pytest
+
+from lawlint.cli import main
+from lawlint.document import Document
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+class Run:
+    def __init__(self, code: int, out: str, err: str) -> None:
+        self.code, self.out, self.err = code, out, err
+
+
+@pytest.fixture
+def cli(capsys, monkeypatch):
+    """Call ``lawlint`` with arguments (and optional stdin bytes); return code, stdout, stderr."""
+
+    def run(*args: str, stdin: bytes | None = None) -> Run:
+        if stdin is not None:
+            monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8"))
+        code = main(list(args))
+        captured = capsys.readouterr()
+        return Run(code, captured.out, captured.err)
+
+    return run
+
+
+def doc_of(text: str, path: str = "<test>") -> Document:
+    return Document(text, path)

@@ -1,0 +1,31 @@
+"""Correct drafts stay quiet under every rule; the example drafts find what they were written with."""
+import json
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES
+
+from lawlint.testing import lint
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
+CLEAN = sorted((FIXTURES / "clean").iterdir()) + sorted(EXAMPLES.glob("规范示例*"))
+
+
+@pytest.mark.parametrize("path", CLEAN, ids=lambda p: p.name)
+def test_correct_drafts_produce_no_finding(path):
+    _, found = lint(path.read_text(encoding="utf-8"), path=str(path), entry_points=False)
+    assert [(v.code, v.message) for v in found] == []
+
+
+def test_examples_show_the_defects_they_were_written_with(cli):
+    report = json.loads(cli("check", "--isolated", "--format", "json", str(EXAMPLES)).out)
+    by_file = {}
+    for v in report["violations"]:
+        by_file.setdefault(Path(v["path"]).name, set()).add(v["code"])
+    assert by_file == {
+        "青山县司法局2024年度法治政府建设工作报告.txt": {"ST001", "ST005", "DN001", "RP002", "DT001", "DT003"},
+        "临河市人民政府关于2023年法治政府建设情况报告.md": {"ST003", "RP001", "DT002"},
+        "网页转载-青山县人民政府2024年法治政府建设情况（GB18030编码）.txt": {"DT003", "DN001", "DT001"},
+    }
+    encodings = {Path(f["path"]).name: f["encoding"] for f in report["files"]}
+    assert encodings["网页转载-青山县人民政府2024年法治政府建设情况（GB18030编码）.txt"] == "gb18030"

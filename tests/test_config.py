@@ -1,0 +1,110 @@
+"""Configuration files: discovery, every key, and one clear error for each mistake."""
+import json
+
+import pytest
+
+DRAFT = ("青山县司法局2024年度法治政府建设工作报告\n"
+         "一、2024年推进法治政府建设的主要举措和成效\n"
+         "全年办理行政许可事项214件，按期办结率100%。全年办理行政许可事项214件，按期办结率100%。\n"
+         "依据青政办发[2023]第07号文件。\n"
+         "青山县司法局\n"
+         "2025年3月5日\n")
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "报告.txt").write_text(DRAFT, encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "drafts")
+    return tmp_path
+
+
+def codes(cli, *args):
+    run = cli("check", "--format", "json", *args, "报告.txt")
+    return sorted(v["code"] for v in json.loads(run.out)["violations"])
+
+
+def write(project, text, name=".lawlint.yaml"):
+    (project / name).write_text(text, encoding="utf-8")
+
+
+def test_found_upward_from_the_working_directory(cli, project):
+    assert "ST001" in codes(cli)
+    write(project, "select: [DN, DT003]\n")
+    assert codes(cli) == ["DN001", "DT003"]
+
+
+def test_isolated_ignores_it(cli, project):
+    write(project, "select: [DN]\n")
+    assert "ST001" in codes(cli, "--isolated")
+
+
+def test_pyproject_table(cli, project):
+    write(project, '[tool.lawlint]\nselect = ["DN"]\nignore = []\n', name="pyproject.toml")
+    assert codes(cli) == ["DN001"]
+
+
+def test_config_option_names_a_file(cli, project, tmp_path):
+    other = tmp_path / "other.yaml"
+    other.write_text("select: [RP001]\n", encoding="utf-8")
+    assert codes(cli, "--config", str(other)) == ["RP001"]
+
+
+def test_command_line_select_replaces_and_ignore_adds(cli, project):
+    write(project, "select: [DN]\nignore: [RP]\n")
+    assert codes(cli, "--select", "RP,DT003") == ["DT003"]
+
+
+def test_rule_options_and_severity(cli, project):
+    write(project, "select: [RP001, DN001]\nrules:\n  duplicate-sentence: {min_chars: 40}\n  DN001: {severity: info}\n")
+    run = cli("check", "--format", "json", "报告.txt")
+    assert [(v["code"], v["severity"]) for v in json.loads(run.out)["violations"]] == [("DN001", "info")]
+    assert run.code == 0  # info is below the default fail-on (warning)
+
+
+def test_fail_on(cli, project):
+    write(project, "select: [DT003]\nfail-on: error\n")
+    assert cli("check", "报告.txt").code == 0
+
+
+def test_per_file_ignores(cli, project):
+    write(project, 'per-file-ignores:\n  "drafts/*": [ST, DT]\n  "*.md": [DN]\n')
+    assert codes(cli) == ["DN001", "RP001"]
+
+
+def test_deadlines_override_the_profile(cli, project):
+    write(project, 'select: [DT003]\ndeadlines:\n  signing: {department: "03-10"}\n')
+    assert codes(cli) == []
+
+
+def test_profile(cli, project):
+    write(project, "select: [ST001]\nprofile: gongwen\n")
+    assert codes(cli) == []
+
+
+@pytest.mark.parametrize("text, message", [
+    ("selcet: [ST]\n", ".lawlint.yaml:1: 未知的键 “selcet”"),
+    ("select: ST\n", ".lawlint.yaml:1: “select” 应为字符串列表"),
+    ("select: [XX]\n", ".lawlint.yaml 中的 select: 未知的规则代码或名称 “XX”"),
+    ("rules:\n  nothing-like-this: {}\n", "未知的规则 “nothing-like-this”"),
+    ("rules:\n  RP001: {min_chars: many}\n", "规则 RP001 的选项 “min_chars”应为整数"),
+    ("rules:\n  RP001: {max_chars: 3}\n", "规则 RP001（duplicate-sentence）没有选项 “max_chars”"),
+    ("rules:\n  RP001:\n    severity: fatal\n", ".lawlint.yaml:3: 无效的严重程度 “fatal”"),
+    ("fail-on: always\n", ".lawlint.yaml:1: 无效的 fail-on “always”"),
+    ("deadlines:\n  signing: {department: 3月1日}\n", ".lawlint.yaml:2: 期限应写作 “MM-DD”"),
+    ("profile: nonsense\n", "未知的文档类型 “nonsense”"),
+    ("per-file-ignores:\n  '*.txt': [QQ]\n", "per-file-ignores: 未知的规则代码或名称 “QQ”"),
+    ("select: [ST\n", ".lawlint.yaml:2: YAML 语法错误"),
+    ("- just\n- a list\n", ".lawlint.yaml:1: 内容应为映射"),
+])
+def test_broken_config_is_one_line_and_exit_2(cli, project, text, message):
+    write(project, text)
+    run = cli("check", "报告.txt")
+    assert run.code == 2 and run.out == ""
+    assert len(run.err.strip().splitlines()) == 1 and message in run.err, run.err
+
+
+def test_broken_pyproject(cli, project):
+    write(project, '[tool.lawlint]\nselect = "DN"\n', name="pyproject.toml")
+    run = cli("check", "报告.txt")
+    assert run.code == 2 and "pyproject.toml [tool.lawlint.select]: “select” 应为字符串列表" in run.err

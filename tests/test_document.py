@@ -1,0 +1,101 @@
+"""The document model: positions, lines, blocks, sentences and clauses."""
+from conftest import doc_of
+
+from lawlint.document import CHROME, ELEMENT, HEADING, PARAGRAPH, SIGNATURE, TITLE, parse_numbering
+
+
+def test_positions_are_one_based_code_points_across_crlf():
+    doc = doc_of("第一行\r\n第二行𠮷字\r\n")
+    offset = doc.text.index("字")
+    assert doc.position(offset) == (2, 5)  # 𠮷 (outside the BMP) counts as one column
+    assert doc.position(0) == (1, 1)
+    assert doc.line_text(2) == "第二行𠮷字"
+
+
+def test_indentation_and_markdown_marks_are_not_content():
+    doc = doc_of("　　一、主要举措\n\u00a0\u00a0正文内容。\n#### （二）完善制度\n- 3. 列表项\n")
+    texts = [(line.text, line.md_level) for line in doc.lines]
+    assert texts == [("一、主要举措", 0), ("正文内容。", 0), ("（二）完善制度", 4), ("3. 列表项", 0)]
+    heading = doc.lines[2]
+    assert doc.text[heading.content_start:heading.content_start + 2] == "（二"
+
+
+def test_gb9704_numbering_levels_and_variants():
+    cases = {"一、概况": (1, 1, "、"), "十二、其他": (1, 12, "、"), "（三）制度": (2, 3, ""),
+             "(四)制度": (2, 4, ""), "5.执法": (3, 5, "."), "6、执法": (3, 6, "、"),
+             "（7）内容": (4, 7, ""), "⑧内容": (5, 8, ""), "（一）、内容": (2, 1, "、"), "一.内容": (1, 1, ".")}
+    for text, (level, value, punct) in cases.items():
+        n = parse_numbering(text)
+        assert (n.level, n.value, n.punct) == (level, value, punct), text
+
+
+def test_not_numbering():
+    for text in ("一是加强组织领导。", "1.5亿元用于执法装备。", "2021年，我区……", "十分重要。", "第一，加强领导。"):
+        assert parse_numbering(text) is None, text
+
+
+def test_chrome_title_elements_body_and_signature():
+    doc = doc_of(
+        "您现在的位置 : 首页 > 政务公开 > 通知公告\n"
+        "关于江海区2017年法治政府建设情况报告\n"
+        "文章来源:区党政办公室  更新时间:2017-12-28 17:23\n"
+        "【打印本页】\n\n"
+        "关于江海区2017年法治政府建设情况报告\n\n"
+        "江开〔201753\n\n"
+        " 2017年，我区全面推进依法行政工作。\n"
+        " 一、2017年法治政府建设情况\n"
+        " （一）加强组织保障\n"
+        " 成立依法行政工作领导小组。\n\n"
+        "               江门市江海区人民政府\n"
+        "               20171226\n"
+        "【关闭窗口】\n")
+    kinds = [(b.kind, b.line) for b in doc.blocks]
+    assert kinds == [(CHROME, 1), (TITLE, 6), (ELEMENT, 8), (PARAGRAPH, 10), (HEADING, 11), (HEADING, 12),
+                     (PARAGRAPH, 13), (SIGNATURE, 15), (SIGNATURE, 16), (CHROME, 17)]
+    assert [h.level for h in doc.headings] == [1, 2]
+
+
+def test_run_in_heading_is_split_from_its_paragraph():
+    doc = doc_of("（一）推进“放管服”改革。继续深化改革任务清单工作。\n")
+    heading, paragraph = doc.blocks
+    assert (heading.kind, heading.text) == (HEADING, "（一）推进“放管服”改革。")
+    assert (paragraph.kind, paragraph.text) == (PARAGRAPH, "继续深化改革任务清单工作。")
+    assert doc.text[paragraph.span.start:paragraph.span.end] == paragraph.text
+
+
+def test_lines_broken_by_pdf_conversion_are_rejoined_with_original_offsets():
+    text = "全局干部职工把学习宣传贯彻习近平法治思想作为一项重大政治任务，不折不扣把党中央关于全面依法\n\n治国的决策部署落到实处。要求全局干部职工切实把思想统一起来。\n"
+    doc = doc_of(text)
+    [paragraph] = doc.paragraphs
+    assert len(paragraph.pieces) == 2
+    first = doc.sentences[0]
+    assert first.text.endswith("全面依法治国的决策部署落到实处。")
+    span = first.span
+    assert text[span.start:span.end].replace("\n", "") == first.text
+    assert doc.position(span.end - 1) == (3, 12)
+
+
+def test_short_unpunctuated_line_is_a_heading_not_joined():
+    doc = doc_of("青山县司法局2024年度法治政府建设工作报告\n2024年，我局扎实推进法治政府建设。\n主要做法\n全年办理行政复议案件86件。\n")
+    assert [b.kind for b in doc.blocks] == [TITLE, PARAGRAPH, HEADING, PARAGRAPH]
+
+
+def test_sentences_and_clauses_with_ascii_marks():
+    doc = doc_of("正文从这里开始，共计1,000人参加。发布于14:53,请及时查看;谢谢!内容.结束\n")
+    assert [s.text for s in doc.sentences] == ["正文从这里开始，共计1,000人参加。", "发布于14:53,请及时查看;",
+                                               "谢谢!", "内容.", "结束"]
+    assert [c.text for c in doc.clauses][:4] == ["正文从这里开始", "共计1,000人参加", "发布于14:53", "请及时查看"]
+
+
+def test_quoted_titles_and_slogans_are_not_split():
+    doc = doc_of("学习《关于加强和改进行政复议工作，推进依法行政的意见》，坚持“以公开为常态，不公开为例外”的原则。\n")
+    assert len(doc.sentences) == 1
+    assert [c.text for c in doc.clauses] == ["学习《关于加强和改进行政复议工作，推进依法行政的意见》",
+                                             "坚持“以公开为常态，不公开为例外”的原则"]
+
+
+def test_clause_spans_point_at_the_text():
+    text = "我局着力提高干部职工法治素养，提升依法行政水平。\n"
+    doc = doc_of(text)
+    for clause in doc.clauses:
+        assert text[clause.span.start:clause.span.end] == clause.text
