@@ -5,6 +5,7 @@ configuration or input error (always reported in one line, never a traceback).
 """
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import sys
@@ -16,11 +17,11 @@ import click
 from lawlint import __version__
 from lawlint.formatters import Summary
 from lawlint.linter import FileResult, Linter, load_config
+from lawlint.runner import STDIN, default_jobs, lint_files
 from lawlint.loaders import InputError
 from lawlint.registry import Registry, UsageError
 from lawlint.rule import ConfigError, Severity
 
-STDIN = "-"
 _SKIP_DIRS = {"node_modules", "__pycache__", "venv"}
 
 
@@ -56,11 +57,14 @@ def cli() -> None:
 @click.option("--quiet", "-q", is_flag=True, help="只输出问题行，不显示原文摘录和汇总。")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="彩色输出。")
-def check(paths, output_format, select, ignore, config_path, isolated, fail_on, profile, quiet, color) -> int:
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
+              help="并行进程数（默认为 CPU 核数；文件较少时不并行）。")
+def check(paths, output_format, select, ignore, config_path, isolated, fail_on, profile, quiet, color,
+          jobs) -> int:
     """检查文档（文件、目录或 - 表示标准输入）。"""
     cfg = load_config(config_path, isolated)
-    linter = Linter(cfg, select=_selectors(select) or None, ignore=_selectors(ignore), profile=profile,
-                    warn=_warn)
+    settings = dict(cfg=cfg, select=_selectors(select) or None, ignore=_selectors(ignore), profile=profile)
+    linter = Linter(**settings, warn=_warn)
     formatter_class = linter.formatters.get(output_format)
     if formatter_class is None:
         raise UsageError(f"--format: 未知的输出格式 “{output_format}”（可用：{'、'.join(linter.formatters)}）")
@@ -70,33 +74,21 @@ def check(paths, output_format, select, ignore, config_path, isolated, fail_on, 
     formatter = formatter_class(stream, color=use_color, quiet=quiet)
 
     files, missing = collect(paths or (".",), linter.file_types)
-    results = [FileResult(path, error=problem) for path, problem in missing]
     summary = Summary()
     formatter.start()
-    for path in files:
-        results.append(_lint_path(linter, path))
+    stdin = sys.stdin.buffer.read() if STDIN in files else None
+    results = itertools.chain((FileResult(path, error=problem) for path, problem in missing),
+                              lint_files(linter, settings, files, jobs or default_jobs(), stdin))
     for result in results:
         if result.error:
             _error(f"{result.path}: {result.error}")
         summary.add(result)
-        formatter.file(result)
+        formatter.file(result)  # each document is dropped once reported
     formatter.finish(summary)
     if summary.errors:
         return 2
     worst = max((severity.rank for severity, count in summary.counts.items() if count), default=-1)
     return 1 if worst >= threshold.rank else 0
-
-
-def _lint_path(linter: Linter, path: str) -> FileResult:
-    try:
-        if path == STDIN:
-            data = sys.stdin.buffer.read()
-            return linter.lint_bytes("<stdin>", data)
-        with open(path, "rb") as handle:
-            data = handle.read()
-    except OSError as exc:
-        return FileResult(path, error=f"无法读取：{exc.strerror or exc}")
-    return linter.lint_bytes(path, data)
 
 
 def collect(paths: Sequence[str], extensions: Sequence[str]) -> tuple[list[str], list[tuple[str, str]]]:

@@ -58,9 +58,31 @@ def _trim_org(org: str) -> tuple[int, str]:
     return cut, org[cut:]
 
 
+_ANCHOR = re.compile(rf"[〔\[［(（【][ \t\u3000\u00a0]*{_D}|(?:19|20)[0-9]{{2}}〕")
+_HAN_CHAR = re.compile(f"[{HAN}]")
+
+
+def _matches(text: str):
+    """``_PATTERN`` matches, tried only where a bracket meets a digit (fast on long texts)."""
+    resume = 0
+    for anchor in _ANCHOR.finditer(text):
+        at = anchor.start()
+        if at < resume:
+            continue
+        start = at
+        while start > max(0, at - 19) and _HAN_CHAR.match(text, start - 1):
+            start -= 1
+        for begin in range(start, at):
+            m = _PATTERN.match(text, begin)
+            if m and m.end() > at:
+                resume = m.end()
+                yield m
+                break
+
+
 def find_doc_numbers(text: str) -> list[DocNumber]:
     found = []
-    for m in _PATTERN.finditer(text):
+    for m in _matches(text):
         org = m["org"]
         if org.endswith("令"):
             continue

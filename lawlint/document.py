@@ -225,13 +225,24 @@ class Document:
     def sentences(self) -> list[Segment]:
         from lawlint.sentences import split_sentences
 
-        return [s for block in self.paragraphs for s in split_sentences(block)]
+        return [s for block in self.paragraphs for s in split_sentences(block, self._quoted(block))]
 
     @cached_property
     def clauses(self) -> list[Segment]:
         from lawlint.sentences import split_clauses
 
-        return [c for index, sentence in enumerate(self.sentences) for c in split_clauses(sentence, index)]
+        return [c for index, sentence in enumerate(self.sentences)
+                for c in split_clauses(sentence, index, self._quoted(sentence.block))]
+
+    def _quoted(self, block: Block):
+        """Which characters of a paragraph lie inside 《》 or “” (computed once per paragraph)."""
+        from lawlint.sentences import protected
+
+        masks = self.cache.setdefault("quoted", {})
+        key = id(block)
+        if key not in masks:
+            masks[key] = protected(block.text)
+        return masks[key]
 
     # -- metadata --------------------------------------------------------------------------
     @cached_property

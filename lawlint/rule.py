@@ -120,6 +120,7 @@ class Rule:
     basis: ClassVar[str] = ""
     options: ClassVar[Mapping[str, Any]] = {}
     fixable: ClassVar[bool] = False
+    uses_words: ClassVar[bool] = False  # calls Document.words (jieba): loaded up front for parallel runs
 
     def __init__(self, severity: Any = None, **options: Any) -> None:
         if severity is not None:

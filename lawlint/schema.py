@@ -18,14 +18,17 @@ class YamlSource:
 
     def __init__(self, text: str, name: str) -> None:
         self.name = name
+        loader = yaml.SafeLoader(text)
         try:
-            self.root = yaml.compose(text)
-            self.data = yaml.safe_load(text)
+            self.root = loader.get_single_node()
+            self.data = loader.construct_document(self.root) if self.root is not None else None
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             where = f"{name}:{mark.line + 1}" if mark else name
             problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
             raise ConfigError(f"{where}: YAML 语法错误（{problem}）") from None
+        finally:
+            loader.dispose()
 
     def line_of(self, *path: Any) -> int | None:
         node = self.root

@@ -18,15 +18,19 @@ _PAIRS = {"《": "》", "“": "”", "〈": "〉"}
 _STRIP = BLANKS + "\r\n"
 
 
-def _protected(text: str) -> bytearray | None:
+_QUOTE_MARK = re.compile('[《》“”〈〉"]')
+
+
+def protected(text: str) -> bytearray | None:
     """Mask of the characters inside matched 《》, 〈〉, “” (and paired ASCII quotes)."""
-    if not any(ch in text for ch in "《“〈\""):
+    marks = [(m.start(), m[0]) for m in _QUOTE_MARK.finditer(text)]
+    if not marks:
         return None
     mask = bytearray(len(text))
     stack: list[tuple[str, int]] = []
     ascii_open = -1
-    balanced_ascii = text.count('"') % 2 == 0
-    for i, ch in enumerate(text):
+    balanced_ascii = sum(ch == '"' for _, ch in marks) % 2 == 0
+    for i, ch in marks:
         if ch in _PAIRS:
             stack.append((ch, i))
         elif ch in "》”〉":
@@ -36,7 +40,7 @@ def _protected(text: str) -> bytearray | None:
                     mask[start:i + 1] = b"\x01" * (i + 1 - start)
                     del stack[depth:]
                     break
-        elif ch == '"' and balanced_ascii:
+        elif balanced_ascii:
             if ascii_open < 0:
                 ascii_open = i
             else:
@@ -69,10 +73,10 @@ _SENTENCE_MARK = re.compile(r"[。！？!?；;…]|(?<=.)\.")
 _CLAUSE_MARK = re.compile(r"[，、：,:。！？!?；;…]")
 
 
-def split_sentences(block: Block) -> list[Segment]:
+def split_sentences(block: Block, mask: bytearray | None) -> list[Segment]:
+    """``mask`` is ``protected(block.text)``."""
     text = block.text
     n = len(text)
-    mask = _protected(text)
     sentences = []
     start = resume = 0
     for m in _SENTENCE_MARK.finditer(text):
@@ -94,14 +98,14 @@ def split_sentences(block: Block) -> list[Segment]:
     return sentences
 
 
-def split_clauses(sentence: Segment, index: int) -> list[Segment]:
+def split_clauses(sentence: Segment, index: int, mask: bytearray | None) -> list[Segment]:
+    """``mask`` is ``protected(sentence.block.text)``; ``index`` the sentence's position."""
     block, text = sentence.block, sentence.block.text
-    mask = _protected(sentence.text)
     clauses = []
     start = sentence.start
     for m in _CLAUSE_MARK.finditer(text, sentence.start, sentence.end):
         i = m.start()
-        if mask is not None and mask[i - sentence.start]:
+        if mask is not None and mask[i]:
             continue
         ch = text[i]
         if ch in ",:" and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():

@@ -15,7 +15,9 @@ class DuplicateSentence(Rule):
 
     去掉标点和空格后，与前文某个句子或分句完全相同的句子或分句。报告后出现的一处，
     并指出前一处所在的行。标题不参加比较；去掉标点后短于 `min_chars` 个字的分句
-    （如“加强组织领导”这类常用短语）不算重复。
+    （如“加强组织领导”这类常用短语）不算重复。分句只在同一段内重复时报告；不同段落
+    间重复的分句，须不短于 `far_min_chars` 个字才报告，因为“为高质量发展提供法治
+    保障”这类提法在不同部分各用一次是常见的写法。
 
     ## 原因
     《党政机关公文处理工作条例》第十九条要求公文“内容简洁……文字精练”。同一句话
@@ -38,7 +40,7 @@ class DuplicateSentence(Rule):
     summary = "句子或分句重复"
     severity = Severity.WARNING
     basis = "《党政机关公文处理工作条例》第十九条（三）"
-    options = {"min_chars": 12}
+    options = {"min_chars": 12, "far_min_chars": 20}
 
     def check(self, doc: Document):
         minimum = self.config["min_chars"]
@@ -52,6 +54,7 @@ class DuplicateSentence(Rule):
             if first is not sentence:
                 repeated.add(index)
                 yield self._report(doc, sentence, first, "句子")
+        clauses: dict[str, Segment] = {}
         for clause in doc.clauses:
             if clause.sentence in repeated:
                 continue
@@ -60,8 +63,8 @@ class DuplicateSentence(Rule):
                 continue
             if key == normalised(doc, doc.sentences[clause.sentence]):
                 continue  # a one-clause sentence: compared as a sentence above
-            first = seen.setdefault(key, clause)
-            if first is not clause:
+            first = seen.get(key) or clauses.setdefault(key, clause)
+            if first is not clause and (first.block is clause.block or len(key) >= self.config["far_min_chars"]):
                 yield self._report(doc, clause, first, "分句")
 
     def _report(self, doc: Document, later: Segment, first: Segment, what: str):

@@ -6,9 +6,10 @@ from difflib import SequenceMatcher
 from lawlint.checks.duplicate_sentence import quote
 from lawlint.document import Document, Segment
 from lawlint.rule import Rule, Severity
-from lawlint.similarity import first_similar, normalise, normalised, shares_run
+from lawlint.similarity import character_overlap, first_similar, normalise, normalised, shares_run
 
 _TITLES = re.compile(r"《[^《》]*》")
+_CHAR_MARGIN = 0.15
 
 
 class NearDuplicate(Rule):
@@ -45,6 +46,7 @@ class NearDuplicate(Rule):
     severity = Severity.WARNING
     basis = "《党政机关公文处理工作条例》第十九条（三）"
     options = {"min_chars": 12, "threshold": 0.8, "far_threshold": 0.9, "min_common": 12}
+    uses_words = True
 
     def check(self, doc: Document):
         minimum = self.config["min_chars"]
@@ -76,8 +78,14 @@ class NearDuplicate(Rule):
         """A restatement shares a long run of words; a parallel construction only its frame."""
         if not shares_run(a, b, self.config["min_common"]):
             return False
-        ratio = SequenceMatcher(None, doc.words(a), doc.words(b), autojunk=False).ratio()
-        return ratio >= self.config["threshold" if same_paragraph else "far_threshold"]
+        needed = self.config["threshold" if same_paragraph else "far_threshold"]
+        # Matched words are matched characters: texts whose characters barely overlap
+        # (multiset ratio well under the threshold) need not be segmented at all.
+        if character_overlap(doc, a, b) < needed - _CHAR_MARGIN:
+            return False
+        matcher = SequenceMatcher(None, doc.words(a), doc.words(b), autojunk=False)
+        # difflib's cheap upper bounds first, as its documentation recommends
+        return matcher.real_quick_ratio() >= needed and matcher.quick_ratio() >= needed and matcher.ratio() >= needed
 
     @staticmethod
     def _units(doc: Document, segments: list[Segment], minimum: int, exclude: dict) -> dict[str, Segment]:

@@ -1,0 +1,121 @@
+"""Measure lawlint's speed and memory on a generated corpus (the README's figures).
+
+    python bench/run.py [--count 1000] [--chars 8000] [--repeat 3] [--out bench/out]
+
+Reports, as a Markdown table:
+  * the whole corpus: wall time of ``lawlint check --isolated --quiet DIR`` (best of
+    ``--repeat`` runs), characters per second, peak memory of the largest process;
+  * one report, as pre-commit runs it: ``lawlint check --isolated FILE`` wall time,
+    for a report without near-duplicate candidates (jieba never loads) and for one
+    that needs word segmentation.
+Every command runs in a fresh process, started from this script.  Memory is the peak
+resident set size of the largest process (from the operating system) and, on Linux,
+the peak proportional set size of the whole process tree, sampled every 20 ms
+(parallel runs start worker processes that share the jieba dictionary).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from generate import generate  # noqa: E402
+
+LAWLINT = [sys.executable, "-m", "lawlint"]
+ROOT = Path(__file__).parent.parent
+QUIET_REPORT = ROOT / "tests" / "fixtures" / "clean" / "county-government-report.txt"
+
+
+def measure(args: list[str], repeat: int) -> tuple[float, float, float | None]:
+    """Best wall time (s), peak RSS of the largest process (MB) and peak PSS summed over the
+    process tree (MB, Linux only) of ``lawlint args`` over ``repeat`` runs."""
+    best, peak, tree = float("inf"), 0.0, None
+    for _ in range(repeat):
+        command = [sys.executable, "-c", _WRAPPER, *LAWLINT, *args]
+        proc = subprocess.run(command, capture_output=True, text=True, check=True)
+        seconds, rss_kb, tree_kb = proc.stdout.split()
+        best = min(best, float(seconds))
+        peak = max(peak, int(rss_kb) / 1024)
+        if tree_kb != "-":
+            tree = max(tree or 0.0, int(tree_kb) / 1024)
+    return best, peak, tree
+
+
+# Runs lawlint as a grandchild so that RUSAGE_CHILDREN covers it and its worker processes;
+# on Linux it also samples the proportional set size (PSS: shared pages counted once,
+# split between the processes that share them) of the whole process tree every 20 ms.
+_WRAPPER = """
+import os, resource, subprocess, sys, time
+
+def tree_rss(pid):
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            with open(f"/proc/{p}/smaps_rollup") as f:
+                total += next(int(l.split()[1]) for l in f if l.startswith("Pss:"))
+            with open(f"/proc/{p}/task/{p}/children") as f:
+                todo += [int(c) for c in f.read().split()]
+        except (OSError, StopIteration):
+            pass
+    return total
+
+start = time.perf_counter()
+child = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL)
+tree = 0 if os.path.exists("/proc/self/smaps_rollup") else None
+while child.poll() is None:
+    if tree is not None:
+        tree = max(tree, tree_rss(child.pid))
+    time.sleep(0.02)
+elapsed = time.perf_counter() - start
+assert child.returncode in (0, 1), f"lawlint exited with {child.returncode}"
+print(elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, "-" if tree is None else tree)
+"""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=1000)
+    parser.add_argument("--chars", type=int, default=8000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
+    args = parser.parse_args()
+
+    corpus = args.out / f"corpus-{args.count}x{args.chars}"
+    if not corpus.is_dir():
+        shutil.rmtree(corpus, ignore_errors=True)
+        generate(corpus, args.count, args.chars)
+    files = sorted(corpus.glob("*.txt"))
+    characters = sum(len(f.read_text(encoding="utf-8")) for f in files)
+
+    measure(["check", "--isolated", "--quiet", str(files[0])], 1)  # warm the jieba copy and the OS cache
+    rows = []
+    jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    mb = lambda value: "n/a" if value is None else f"{value:.0f} MB"  # noqa: E731
+    for label, extra in ((f"{len(files)} reports, {jobs} processes", []),
+                         (f"{len(files)} reports, 1 process", ["-j", "1"])):
+        seconds, peak, tree = measure(["check", "--isolated", "--quiet", *extra, str(corpus)], args.repeat)
+        rows.append((label, f"{seconds:.2f} s", f"{characters / seconds / 1e6:.2f} M", mb(peak), mb(tree)))
+    for label, path in (("1 report, no segmentation needed", QUIET_REPORT),
+                        ("1 report, jieba loaded (RP002 confirms candidates)", files[0])):
+        seconds, peak, tree = measure(["check", "--isolated", str(path)], max(args.repeat, 5))
+        rows.append((label, f"{seconds:.2f} s", "—", mb(peak), mb(tree)))
+
+    print(f"Corpus: {len(files)} generated reports, {characters:,} characters ({corpus}).")
+    print(f"Machine: {platform.python_implementation()} {platform.python_version()}, {jobs} CPUs, "
+          f"{platform.machine()}, {time.strftime('%Y-%m-%d')}.")
+    print()
+    print("| run | wall time | characters/s | peak memory, largest process | peak memory, all processes |")
+    print("|---|---|---|---|---|")
+    for row in rows:
+        print("| " + " | ".join(row) + " |")
+
+
+if __name__ == "__main__":
+    main()
