@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import os
 import sys
 from pathlib import Path
 
@@ -11,6 +12,12 @@ from lawlint.cli import main
 from lawlint.document import Document
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory):
+    """Keep the tests' copy of the jieba dictionary out of the user's ~/.cache."""
+    os.environ.setdefault("LAWLINT_CACHE_DIR", str(tmp_path_factory.mktemp("lawlint-cache")))
 
 
 class Run:

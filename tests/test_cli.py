@@ -193,3 +193,15 @@ def test_python_dash_m(tmp_path):
 def test_version(cli):
     run = cli("--version")
     assert run.code == 0 and run.out.startswith("lawlint, version ")
+
+
+def test_parallel_run_reports_the_same_findings_in_the_same_order(cli, tmp_path):
+    texts = [DEFECTIVE, (FIXTURES / "clean" / "notice.txt").read_text(encoding="utf-8"),
+             "依据国办发[2024]第012号文件。\n着力提高干部职工对民法典重大意义的认识水平，提升干部职工对民法典重大意义的认识水平。\n"]
+    for i in range(24):
+        (tmp_path / f"{i:02d}.txt").write_text(texts[i % 3], encoding="utf-8")
+    serial = cli("check", "--isolated", "-j", "1", "--format", "json", str(tmp_path))
+    parallel = cli("check", "--isolated", "-j", "2", "--format", "json", str(tmp_path))
+    assert serial.code == parallel.code == 1
+    assert json.loads(parallel.out) == json.loads(serial.out)
+    assert sum(v["code"] == "RP002" for v in json.loads(parallel.out)["violations"]) == 8

@@ -1,6 +1,7 @@
 """The rule engine: plugins through entry points, crash isolation, lazy shared segmentation."""
 import importlib
 import json
+import os
 import subprocess
 import sys
 import textwrap
@@ -137,3 +138,22 @@ def test_each_text_is_segmented_once(monkeypatch):
 
     _, found = lint(NEAR + NEAR.replace("提升", "增强"), "RP002", entry_points=False)
     assert found and len(calls) == len(set(calls))
+
+
+def test_dictionary_copy_is_written_once_and_read_back(tmp_path):
+    script = "from lawlint import words\nprint('|'.join(words.cut('着力提高全体干部职工的认识水平')))"
+    env = {**os.environ, "LAWLINT_CACHE_DIR": str(tmp_path)}
+
+    def segment():
+        return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env,
+                              check=True).stdout
+
+    assert segment() == "着力|提高|全体|干部职工|的|认识水平\n"
+    copies = {p.suffix: p.stat().st_mtime_ns for p in tmp_path.iterdir()}
+    assert set(copies) == {".counts", ".words"}
+    assert segment() == "着力|提高|全体|干部职工|的|认识水平\n"
+    assert {p.suffix: p.stat().st_mtime_ns for p in tmp_path.iterdir()} == copies  # read, not rewritten
+    for path in tmp_path.iterdir():
+        path.write_bytes(b"\x00broken")
+    assert segment() == "着力|提高|全体|干部职工|的|认识水平\n"  # a damaged copy falls back to jieba
+    assert (tmp_path / next(p.name for p in tmp_path.iterdir() if p.suffix == ".counts")).stat().st_size > 1000
