@@ -7,7 +7,7 @@ from lawlint.rule import Rule, Severity
 
 
 class MandatoryPartOrder(Rule):
-    """法定必备部分未按规定顺序排列。
+    """必备部分的顺序与规定不一致。
 
     ## 原因
     《法治政府建设与责任落实督察工作规定》按“主要举措和成效—不足和原因—第一责任人
