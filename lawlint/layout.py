@@ -74,8 +74,16 @@ def is_chrome(text: str) -> bool:
     return len(text) <= _FURNITURE and patterns().chrome.search(text) is not None
 
 
+LETTER_SPACED = re.compile(rf"[{HAN}](?:[{BLANKS}]+[{HAN}]){{3,}}")
+
+
 def is_organ_line(text: str) -> bool:
-    return len(text) <= 80 and patterns().organ_line.fullmatch(text.strip(BLANKS)) is not None
+    text = text.strip(BLANKS)
+    if len(text) > 80:
+        return False
+    if LETTER_SPACED.fullmatch(text):  # 诸 暨 市 科 学 技 术 局: spread out to fill the line
+        text = squeeze(text)
+    return patterns().organ_line.fullmatch(text) is not None
 
 
 def is_doc_number_line(text: str) -> bool:
@@ -88,13 +96,21 @@ def _is_header_element(text: str) -> bool:
             or p.header_element.fullmatch(squeeze(text)) is not None)
 
 
+_TITLE_NOTE = re.compile(r"[（(][^（）()]{1,12}[）)]$")
+
+
+def title_core(title: str) -> str:
+    """A title without a trailing note such as （全文） or （2024年修订）."""
+    return _TITLE_NOTE.sub("", title)
+
+
 def _is_title_candidate(text: str) -> bool:
     if len(text) > _FURNITURE:
         return False
     t = squeeze(text)
     if not 6 <= len(t) <= 100 or _CLAUSE_MARKS.search(t) or is_chrome(t):
         return False
-    core = t.rstrip("。.．")
+    core = title_core(t.rstrip("。.．")).rstrip("。.．")
     if "。" in core or parse_numbering(core) or is_organ_line(core) or parse_date_text(core):
         return False
     return patterns().title_end.search(core) is not None

@@ -11,11 +11,12 @@ from dataclasses import dataclass, field
 from lawlint import resources
 from lawlint.dates import DateMention, find_iso_like, parse_date_text
 from lawlint.document import CHROME, ELEMENT, PARAGRAPH, SIGNATURE, Block, Document
-from lawlint.layout import is_doc_number_line, is_organ_line, patterns
+from lawlint.layout import LETTER_SPACED, is_doc_number_line, is_organ_line, patterns
 from lawlint.rule import Span
-from lawlint.text import BLANKS, squeeze
+from lawlint.text import BLANKS, cn_digits_to_int, squeeze
 
-_YEAR = re.compile(rf"(?<![0-9—\-~～至])((?:19|20)\d{{2}})[{BLANKS}]*年(?!\s*[—\-~～至])")
+_YEAR = re.compile(rf"(?<![0-9—\-~～至])((?:19|20)\d{{2}}|[二][〇○零][一二三四五六七八九〇○零][〇○零一二三四五六七八九])"
+                   rf"[{BLANKS}]*年(?!\s*[—\-~～至])")
 _BRACKETED = re.compile(r"《[^《》]*》|〔[^〔〕]*〕")
 _OPENING_CHARS = 300  # the report year is named near the start of the opening paragraph
 
@@ -73,7 +74,8 @@ def years_in(block: Block, limit: int | None = None) -> list[Year]:
     """Years written as ``2024年`` in a block (or its first ``limit`` characters),
     ignoring ranges and text inside 《》 and 〔〕."""
     masked = _BRACKETED.sub(lambda m: "＿" * len(m[0]), block.text[:limit])
-    return [Year(int(m[1]), block.span_of(m.start(1), m.end(1))) for m in _YEAR.finditer(masked)]
+    return [Year(int(m[1]) if m[1].isdigit() else cn_digits_to_int(m[1]), block.span_of(m.start(1), m.end(1)))
+            for m in _YEAR.finditer(masked)]
 
 
 def extract(doc: Document) -> Metadata:
@@ -121,6 +123,10 @@ def _signature(doc: Document) -> Signature | None:
 
 
 def _split_organs(block: Block, start: int, end: int) -> list[Found]:
+    text = block.text[start:end].strip(BLANKS)
+    if LETTER_SPACED.fullmatch(text):
+        lead = block.text.index(text[0], start)
+        return [Found(squeeze(text), block.span_of(lead, lead + len(text)))]
     found = []
     for m in re.finditer(rf"[^{BLANKS}、]+", block.text[start:end]):
         found.append(Found(m[0], block.span_of(start + m.start(), start + m.end())))

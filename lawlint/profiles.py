@@ -15,6 +15,7 @@ from importlib.abc import Traversable
 from pathlib import Path
 from typing import Any, Iterable
 
+from lawlint.layout import title_core
 from lawlint.rule import ConfigError
 from lawlint.schema import YamlSource, check_keys, check_regex, list_of, month_day
 from lawlint.text import squeeze
@@ -64,7 +65,7 @@ class Profile:
     def recognises(self, doc) -> bool:
         meta = doc.meta
         if meta.title is not None:
-            return self.detect_title is not None and self.detect_title.search(meta.title) is not None
+            return self.detect_title is not None and self.detect_title.search(title_core(meta.title)) is not None
         if self.detect_opening is not None and meta.opening is not None:
             return self.detect_opening.search(squeeze(meta.opening.text[:_OPENING_CHARS])) is not None
         return False

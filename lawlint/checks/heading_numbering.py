@@ -5,11 +5,12 @@ from lawlint.rule import Fix, Rule, Severity, Span
 from lawlint.text import int_to_cn
 
 # Marks allowed after each level's numeral (GB/T 9704—2012 7.3.3; GB/T 15834 下脚点 after Arabic numerals).
-_ALLOWED = {1: ("、",), 2: ("",), 3: (".", "．"), 4: ("",), 5: ("",)}
-_EXAMPLE = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）", 5: "①"}
+_ALLOWED = {0: None, 1: ("、",), 2: ("",), 3: (".", "．"), 4: ("",), 5: ("",)}
 
 
 def _label(level: int, value: int) -> str:
+    if level == 0:
+        return f"第{int_to_cn(value)}部分"
     if level == 1:
         return f"{int_to_cn(value)}、"
     if level == 2:
@@ -92,7 +93,7 @@ class HeadingNumbering(Rule):
                 del last[deeper]
 
     def _punctuation(self, n: Numbering, written: str):
-        if n.punct in _ALLOWED[n.level]:
+        if _ALLOWED[n.level] is None or n.punct in _ALLOWED[n.level]:
             return
         punct_span = Span(n.end - len(n.punct), n.end)
         right = _ALLOWED[n.level][0]

@@ -5,6 +5,7 @@ import re
 
 from lawlint import resources
 from lawlint.document import Document
+from lawlint.layout import title_core
 from lawlint.rule import Edit, Fix, Rule, Severity, Span
 from lawlint.text import BLANKS, squeeze
 
@@ -66,7 +67,9 @@ class Title(Rule):
             yield self.violation(span, f"标题末尾不应有标点“{trailing[0].strip(BLANKS)}”，请删除",
                                  fix=Fix.delete(span, "删除标题末尾的标点"))
             text = text[:trailing.start()]
-        title = squeeze(text)
+        whole = squeeze(text)
+        title = title_core(whole)  # （全文）, （2024年修订） and such notes are not the kind
+        note = len(whole) - len(title)
         statutory, wrong, attached = _kinds()
         kind = next((k for k in statutory if title.endswith(k)), None)
         bad = next((w for w in sorted(wrong, key=len, reverse=True) if title.endswith(w)), None)
@@ -84,7 +87,7 @@ class Title(Rule):
         if "关于" in title:
             after = title.split("关于", 1)[1]
             if "的" not in after[:-len(kind)]:
-                at = len(text.rstrip(BLANKS)) - len(kind)
+                at = len(text.rstrip(BLANKS)) - note - len(kind)
                 edit = Edit(block.span_of(at, at), "的")
                 yield self.violation(
                     block.span,
