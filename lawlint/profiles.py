@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from importlib.abc import Traversable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 from lawlint.layout import title_core
 from lawlint.rule import ConfigError
 from lawlint.schema import YamlSource, check_keys, check_regex, list_of, month_day
 from lawlint.text import squeeze
+
+if TYPE_CHECKING:  # pragma: no cover
+    from importlib.resources.abc import Traversable
 
 _OPENING_CHARS = 300
 
