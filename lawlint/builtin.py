@@ -14,14 +14,33 @@ def register_rules():
     from lawlint.checks.malformed_date import MalformedDate
     from lawlint.checks.malformed_doc_number import MalformedDocNumber
     from lawlint.checks.mandatory_part_order import MandatoryPartOrder
-    from lawlint.checks.missing_mandatory_part import MissingMandatoryPart
     from lawlint.checks.near_duplicate import NearDuplicate
     from lawlint.checks.signature import Signature
     from lawlint.checks.title import Title
 
-    return [MissingMandatoryPart, MandatoryPartOrder, Title, Signature, HeadingNumbering,
+    return [MandatoryPartOrder, Title, Signature, HeadingNumbering,
             MalformedDocNumber, MalformedDate, InconsistentDates, LateReport,
             DuplicateSentence, NearDuplicate]
+
+
+@hookimpl
+def register_kinds():
+    from lawlint.kinds.conditional import Conditional
+    from lawlint.kinds.consistency import Consistency
+    from lawlint.kinds.existence import Existence
+    from lawlint.kinds.occurrence import Occurrence
+    from lawlint.kinds.repetition import Repetition
+    from lawlint.kinds.required import Required
+    from lawlint.kinds.substitution import Substitution
+
+    return [Existence, Substitution, Occurrence, Repetition, Consistency, Conditional, Required]
+
+
+@hookimpl
+def register_packs():
+    from lawlint.packs import pack_folders
+
+    return pack_folders(resources.rules_root() / "packs")
 
 
 @hookimpl

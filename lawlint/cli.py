@@ -5,6 +5,7 @@ configuration or input error (always reported in one line, never a traceback).
 """
 from __future__ import annotations
 
+import copy
 import itertools
 import json
 import os
@@ -14,11 +15,13 @@ from typing import Sequence
 
 import click
 
-from lawlint import __version__
+from lawlint import __version__, docs
 from lawlint.formatters import Summary
 from lawlint.linter import FileResult, Linter, load_config
 from lawlint.runner import STDIN, default_jobs, lint_files
 from lawlint.loaders import InputError
+from lawlint.plugins import CONTRIBUTIONS
+from lawlint.plugins import load as load_plugins
 from lawlint.registry import Registry, UsageError
 from lawlint.rule import ConfigError, Severity
 
@@ -59,12 +62,17 @@ def cli() -> None:
               help="彩色输出。")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
               help="并行进程数（默认为 CPU 核数；文件较少时不并行）。")
-def check(paths, output_format, select, ignore, config_path, isolated, fail_on, profile, quiet, color,
-          jobs) -> int:
+@click.option("--plugin", "plugin_files", multiple=True, metavar="FILE.py", help="使用未打包的插件文件（可重复）。")
+@click.option("--require-plugins", multiple=True, metavar="NAMES",
+              help="这些插件（发行包名或前缀，逗号分隔）必须已安装且加载成功，否则以状态 2 退出。")
+@click.pass_obj
+def check(loaded, paths, output_format, select, ignore, config_path, isolated, fail_on, profile, quiet, color,
+          jobs, plugin_files, require_plugins) -> int:
     """检查文档（文件、目录或 - 表示标准输入）。"""
     cfg = load_config(config_path, isolated)
-    settings = dict(cfg=cfg, select=_selectors(select) or None, ignore=_selectors(ignore), profile=profile)
-    linter = Linter(**settings, warn=_warn)
+    settings = dict(cfg=cfg, select=_selectors(select) or None, ignore=_selectors(ignore), profile=profile,
+                    plugins=list(plugin_files), require=_selectors(require_plugins))
+    linter = Linter(**settings, warn=_warn, loaded=loaded)
     formatter_class = linter.formatters.get(output_format)
     if formatter_class is None:
         raise UsageError(f"--format: 未知的输出格式 “{output_format}”（可用：{'、'.join(linter.formatters)}）")
@@ -119,66 +127,77 @@ def collect(paths: Sequence[str], extensions: Sequence[str]) -> tuple[list[str],
 
 
 @cli.command()
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--isolated", is_flag=True, help="忽略配置文件。")
-def rules(output_format, isolated) -> int:
-    """列出全部规则（含插件提供的规则）。"""
-    registry = Linter(load_config(None, isolated), warn=_warn).registry
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "md"]), default="text",
+              show_default=True, help="text 为表格，json 供程序读取，md 为规则参考文档（docs/rules.md）。")
+@click.option("--isolated", is_flag=True, help="忽略配置文件（配置中的规则包和插件文件不计入）。")
+@click.option("--no-plugins", is_flag=True, help="只列出 lawlint 自带的规则。")
+@click.pass_obj
+def rules(loaded, output_format, isolated, no_plugins) -> int:
+    """列出全部规则（含插件和规则包提供的规则）。"""
+    linter = Linter(load_config(None, isolated), warn=_warn, loaded=None if no_plugins else loaded,
+                    entry_points=not no_plugins)
+    entries = list(linter.registry)
     if output_format == "json":
-        click.echo(json.dumps([_rule_record(e) for e in registry], ensure_ascii=False, indent=2))
-        return 0
-    rows = [(e.code, e.name, e.rule.severity.value, "是" if e.rule.fixable else "", e.rule.summary, e.plugin)
-            for e in registry]
-    headers = ("代码", "名称", "严重程度", "可修复", "说明", "来源")
-    widths = [max(_width(str(r[i])) for r in [headers, *rows]) for i in range(len(headers))]
-    for row in [headers, *rows]:
-        click.echo("  ".join(_pad(str(cell), widths[i]) for i, cell in enumerate(row)).rstrip())
+        click.echo(json.dumps([_rule_record(e) for e in entries], ensure_ascii=False, indent=2))
+    elif output_format == "md":
+        click.echo(docs.markdown(entries), nl=False)
+    else:
+        click.echo(docs.table(entries), nl=False)
     return 0
 
 
 def _rule_record(entry) -> dict:
     rule = entry.rule
     return {"code": rule.code, "name": rule.name, "summary": rule.summary, "severity": rule.severity.value,
-            "fixable": rule.fixable, "basis": rule.basis, "options": dict(rule.options), "plugin": entry.plugin}
-
-
-def _width(text: str) -> int:
-    from lawlint.formatters import display_width
-
-    return display_width(text)
-
-
-def _pad(text: str, width: int) -> str:
-    return text + " " * (width - _width(text))
+            "fixable": rule.fixable, "basis": rule.basis, "options": dict(rule.options), "plugin": entry.plugin,
+            "pack": entry.pack or None}
 
 
 @cli.command()
 @click.argument("rule")
-def explain(rule) -> int:
+@click.pass_obj
+def explain(loaded, rule) -> int:
     """说明一条规则：依据、原因、错误和正确示例、选项。"""
-    registry: Registry = Linter(load_config(None, True), warn=_warn).registry
+    registry: Registry = Linter(load_config(None, False), warn=_warn, loaded=loaded).registry
     entry = registry.lookup(rule)
     if entry is None:
         raise UsageError(f"未知的规则 “{rule}”（用 lawlint rules 查看全部规则）")
-    click.echo(render_explanation(entry))
+    click.echo(docs.explanation(entry), nl=False)
     return 0
 
 
-def render_explanation(entry) -> str:
-    rule = entry.rule
-    lines = [
-        f"{rule.code} {rule.name} —— {rule.summary}",
-        "",
-        f"严重程度：{rule.severity.value}（{rule.severity.label}）    可自动修复：{'是' if rule.fixable else '否'}"
-        f"    来源：{entry.plugin}",
-        f"依据：{rule.basis or '（未注明）'}",
-        "",
-        rule.documentation(),
-    ]
-    if rule.options:
-        lines += ["", "## 选项"]
-        lines += [f"- `{key}`（默认 {value!r}）" for key, value in rule.options.items()]
-    return "\n".join(lines)
+@cli.command()
+@click.option("--isolated", is_flag=True, help="忽略配置文件（配置中的插件文件不计入）。")
+@click.pass_obj
+def plugins(loaded, isolated) -> int:
+    """列出已加载的插件：前缀、发行包、版本和它们提供的内容。"""
+    linter = Linter(load_config(None, isolated), warn=_warn, loaded=loaded)
+    packs_by_owner: dict[str, list] = {}
+    for pack in linter.packs:
+        packs_by_owner.setdefault(pack.owner, []).append(pack)
+    for info in linter.plugins.infos:
+        owner = info.distribution or info.name
+        prefix = "、".join(info.prefixes) if info.prefixes else "-"
+        click.echo(f"{prefix}  {info.label}  （{info.source}）")
+        for hook, label in CONTRIBUTIONS.items():
+            items = info.contributions.get(hook, [])
+            if hook == "register_packs":
+                items = packs_by_owner.get(owner, [])
+                names = [f"{p.name}（{len(p.rules)} 条规则{'' if p.enabled else '，默认关闭'}）" for p in items]
+            elif hook == "register_rules":
+                names = [r.code for r in items]
+            elif hook == "register_profiles":
+                files = {str(f) for f in items}
+                names = [p.name for p in linter.profiles.values() if p.source in files]
+            else:
+                names = [getattr(i, "kind", None) or getattr(i, "name", None) or str(i) for i in items]
+            if names:
+                click.echo(f"    {label} {len(names)}：{'、'.join(map(str, names))}")
+        if info.commands:
+            click.echo(f"    命令 {len(info.commands)}：{'、'.join(info.commands)}")
+    for failure in linter.plugins.failures:
+        click.echo(f"加载失败：{failure}")
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -186,8 +205,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
     try:
-        result = cli.main(args=list(argv) if argv is not None else None, prog_name="lawlint",
-                          standalone_mode=False)
+        loaded = load_plugins(warn=_warn)
+        group = copy.copy(cli)
+        group.commands = dict(cli.commands)
+        loaded.add_commands(group)
+        result = group.main(args=list(argv) if argv is not None else None, prog_name="lawlint",
+                            standalone_mode=False, obj=loaded)
     except click.exceptions.Exit as exc:
         return exc.exit_code
     except click.ClickException as exc:

@@ -16,7 +16,13 @@ profile: fazhi-report              # force a document profile instead of detecti
 deadlines:                         # override the profile's deadlines
   signing: {department: "02-20"}
 fail-on: warning                   # lowest severity that makes the exit status 1
+packs: [./规则/本机关用语]          # rule-pack folders, or names of packs shipped switched off
+plugins: [./lint/local_rules.py]   # plugin files used without packaging
+profiles: [./lint/本省年度报告.yml]  # extra document profiles
+require-plugins: [lawlint-example-agency]   # exit 2 if these plugins are missing or broken
 ```
+
+Paths are relative to the configuration file.
 """
 from __future__ import annotations
 
@@ -48,6 +54,10 @@ class Config:
     profile: str | None = None
     deadlines: dict[str, Any] = field(default_factory=dict)
     fail_on: Severity | None = None
+    packs: list[str] = field(default_factory=list)
+    plugins: list[str] = field(default_factory=list)
+    profiles: list[str] = field(default_factory=list)
+    require_plugins: list[str] = field(default_factory=list)
 
     def where(self, key: str) -> str:
         return f"{self.path.name if self.path else '配置'} 中的 {key}"
@@ -126,7 +136,8 @@ def _selectors(src, value, *path) -> None:
 def _build(src, data: Any, path: Path) -> Config:
     raw = check_keys(src, data, {
         "select": _selectors, "ignore": _selectors, "per-file-ignores": dict, "rules": dict,
-        "profile": str, "deadlines": dict, "fail-on": str,
+        "profile": str, "deadlines": dict, "fail-on": str, "packs": _selectors, "plugins": _selectors,
+        "profiles": _selectors, "require-plugins": _selectors,
     })
     for pattern, selectors in (raw.get("per-file-ignores") or {}).items():
         _selectors(src, selectors, "per-file-ignores", pattern)
@@ -155,7 +166,18 @@ def _build(src, data: Any, path: Path) -> Config:
         path=path, root=path.parent, select=raw.get("select"), ignore=list(raw.get("ignore") or []),
         per_file_ignores=dict(raw.get("per-file-ignores") or {}), rules=dict(raw.get("rules") or {}),
         profile=raw.get("profile"), deadlines=deadlines, fail_on=fail_on,
+        packs=[_relative(path, p) for p in raw.get("packs") or []],
+        plugins=[_relative(path, p) for p in raw.get("plugins") or []],
+        profiles=[_relative(path, p) for p in raw.get("profiles") or []],
+        require_plugins=list(raw.get("require-plugins") or []),
     )
+
+
+def _relative(config: Path, value: str) -> str:
+    """A path in the config is relative to the config's folder; a bare name stays a name."""
+    if "/" in value or "\\" in value or value.endswith((".py", ".yml", ".yaml")) or value.startswith("."):
+        return str((config.parent / value).resolve())
+    return value
 
 
 def _month_day(src, value, *path) -> None:

@@ -263,3 +263,19 @@ class Document:
 
             cache[text] = cut(text)
         return cache[text]
+
+    def tokens(self, text: str) -> tuple[tuple[str, int, int], ...]:
+        """jieba words of ``text`` with their offsets in ``text`` (blanks left out)."""
+        cache = self.cache.setdefault("tokens", {})
+        if text not in cache:
+            from lawlint.words import tokens
+
+            cache[text] = tokens(text)
+        return cache[text]
+
+    def word_boundaries(self, text: str) -> frozenset[int]:
+        """Offsets in ``text`` where a jieba word starts or ends."""
+        cache = self.cache.setdefault("boundaries", {})
+        if text not in cache:
+            cache[text] = frozenset(o for _, start, end in self.tokens(text) for o in (start, end))
+        return cache[text]

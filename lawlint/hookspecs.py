@@ -20,6 +20,16 @@ def register_rules():
 
 
 @hookspec
+def register_kinds():
+    """Return a list of YAML rule kinds: ``lawlint.kinds.base.YamlRule`` subclasses with a unique ``kind``."""
+
+
+@hookspec
+def register_packs():
+    """Return a list of rule-pack folders (paths or importlib.resources files), each holding YAML rules."""
+
+
+@hookspec
 def register_profiles():
     """Return a list of document-profile YAML files (paths or importlib.resources files)."""
 

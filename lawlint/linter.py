@@ -8,13 +8,16 @@ code; the other rules still run.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Callable, Sequence
 
 from lawlint import config as config_module
 from lawlint.config import Config
 from lawlint.document import Document
 from lawlint.loaders import InputError
-from lawlint.plugins import make_manager
+from lawlint.packs import Pack, load_pack
+from lawlint.plugins import PluginInfo, Plugins
+from lawlint.plugins import load as load_plugins
 from lawlint.profiles import Profile, choose, load_profiles
 from lawlint.registry import Entry, Registry, decide
 from lawlint.rule import ConfigError, Rule, Severity, Span, Violation
@@ -31,10 +34,19 @@ class FileResult:
 class Linter:
     def __init__(self, cfg: Config | None = None, *, select: Sequence[str] | None = None,
                  ignore: Sequence[str] = (), profile: str | None = None, plugins: Sequence[str] = (),
-                 entry_points: bool = True, warn: Callable[[str], None] | None = None) -> None:
+                 entry_points: bool = True, warn: Callable[[str], None] | None = None,
+                 loaded: Plugins | None = None, require: Sequence[str] = ()) -> None:
         self.config = cfg or Config()
-        self.pm, self.plugin_report = make_manager(entry_points=entry_points, modules=plugins, warn=warn)
-        self.registry = Registry.from_manager(self.pm)
+        self.plugins = loaded if loaded is not None else load_plugins(entry_points=entry_points, warn=warn)
+        for module in [*self.config.plugins, *plugins]:
+            self.plugins.load_file(module)
+        self.plugins.require([*self.config.require_plugins, *require])
+        self.kinds = self._kinds()
+        self.packs = self._packs()
+        entries = [Entry(rule, info.distribution or info.name) for rule, info in
+                   self.plugins.contributions("register_rules")]
+        entries += [Entry(rule, pack.owner, pack.name) for pack in self.packs if pack.enabled for rule in pack.rules]
+        self.registry = Registry(entries)
         if select is not None:
             chosen = self.registry.check_selectors(select, "--select")
         elif self.config.select is not None:
@@ -46,15 +58,48 @@ class Linter:
         entries = self.registry.selected(chosen, ignored)
         self._check_rule_settings()
         self.rules: list[Rule] = [self._instantiate(e) for e in entries]
-        files = [f for files in self.pm.hook.register_profiles() for f in files or ()]
+        files = [f for f, _ in self.plugins.contributions("register_profiles")]
+        files += [Path(p) for p in self.config.profiles]
         self.profiles: dict[str, Profile] = load_profiles(files)
         self.forced_profile = profile or self.config.profile
         if self.forced_profile and self.forced_profile not in self.profiles:
             raise ConfigError(f"未知的文档类型 “{self.forced_profile}”（可用：{'、'.join(sorted(self.profiles))}）")
         for selectors in self.config.per_file_ignores.values():
             self.registry.check_selectors(selectors, self.config.where("per-file-ignores"))
-        self.formatters = {f.name: f for fs in self.pm.hook.register_formatters() for f in fs or ()}
-        self.file_types = tuple(sorted({e.lower() for es in self.pm.hook.register_file_types() for e in es or ()}))
+        self.formatters = {f.name: f for f, _ in self.plugins.contributions("register_formatters")}
+        self.file_types = tuple(sorted({e.lower() for e, _ in self.plugins.contributions("register_file_types")}))
+
+    def _kinds(self) -> dict[str, type]:
+        kinds: dict[str, tuple[type, PluginInfo]] = {}
+        for kind, info in self.plugins.contributions("register_kinds"):
+            name = getattr(kind, "kind", "")
+            if not name:
+                raise ConfigError(f"插件 {info.label} 注册的规则种类 {kind!r} 没有 kind 名称")
+            if name in kinds:
+                raise ConfigError(f"规则种类 “{name}” 重复：{kinds[name][1].label} 与 {info.label} 都注册了它")
+            kinds[name] = (kind, info)
+        return {name: kind for name, (kind, _) in kinds.items()}
+
+    def _packs(self) -> list[Pack]:
+        packs = [load_pack(folder, info.distribution or info.name, info.prefixes, self.kinds)
+                 for folder, info in self.plugins.contributions("register_packs")]
+        where = self.config.where("packs")
+        for value in self.config.packs:
+            folder = Path(value)
+            if folder.is_dir():
+                pack = load_pack(folder, str(folder), None, self.kinds)
+                pack.enabled = True
+                packs.append(pack)
+                continue
+            named = [p for p in packs if p.name == value]
+            if not named:
+                if folder.exists() or "/" in value or "\\" in value:
+                    raise ConfigError(f"{where}: 找不到规则包目录 {value}")
+                known = "、".join(sorted({p.name for p in packs}))
+                raise ConfigError(f"{where}: 未知的规则包 “{value}”（可用：{known}）")
+            for pack in named:
+                pack.enabled = True
+        return packs
 
     def _check_rule_settings(self) -> None:
         for key in self.config.rules:
@@ -73,7 +118,7 @@ class Linter:
 
     # -- linting ---------------------------------------------------------------------------
     def load(self, path: str, data: bytes) -> Document:
-        doc = self.pm.hook.load_document(path=path, data=data)
+        doc = self.plugins.pm.hook.load_document(path=path, data=data)
         if doc is None:
             raise InputError("不支持的文件类型")
         return doc
@@ -118,8 +163,6 @@ def load_config(path: str | None, isolated: bool) -> Config:
     if isolated:
         return Config()
     if path:
-        from pathlib import Path
-
         return config_module.load(Path(path))
     found = config_module.find()
     return config_module.load(found) if found else Config()

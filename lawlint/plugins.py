@@ -1,17 +1,23 @@
-"""Building the plugin manager: lawlint's built-ins, installed plugins, local plugin files.
+"""Loading plugins and collecting what each contributes.
 
-Each installed plugin (entry-point group ``lawlint``) is loaded on its own: one
-that fails to import or register becomes a warning naming its distribution and
-version, and the run continues without it (sqlfluff does the same).
+lawlint's built-ins, installed plugins (entry-point group ``lawlint``) and local
+plugin files are registered with one pluggy manager.  The entry-point name is the
+plugin's rule-code prefix (2–4 capital letters, as flake8 does); every code it
+registers must start with it.  The core's prefixes are reserved.
+
+A plugin that fails to import, or raises while registering, becomes one warning
+naming its distribution and version, and the run continues without it (as
+sqlfluff does); ``--require-plugins`` turns that into an error.
 """
 from __future__ import annotations
 
 import importlib.metadata
 import importlib.util
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Any, Callable, Sequence
 
 import pluggy
 
@@ -19,73 +25,164 @@ from lawlint import builtin, hookspecs
 from lawlint.rule import ConfigError
 
 ENTRY_POINT_GROUP = "lawlint"
+CORE_PREFIXES = ("ST", "DN", "DT", "RP", "PU", "NU", "WD", "TX")
+PREFIX = re.compile(r"^[A-Z]{2,4}$")
+# What a plugin can register, and how `lawlint plugins` names it.
+CONTRIBUTIONS = {
+    "register_rules": "规则", "register_kinds": "规则种类", "register_packs": "规则包",
+    "register_profiles": "文档类型", "register_formatters": "输出格式", "register_file_types": "文件类型",
+}
 
 
 @dataclass
 class PluginInfo:
-    name: str
+    name: str                        # the name registered with pluggy
     distribution: str = ""
     version: str = ""
-    source: str = ""
+    source: str = ""                 # built-in / entry point / local file
+    prefixes: tuple[str, ...] | None = None   # code prefixes it may use; None: any not reserved
+    contributions: dict[str, list] = field(default_factory=dict)
+    commands: list[str] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        """How messages name the plugin: its distribution and version, or its file."""
+        if self.distribution:
+            return f"{self.distribution} {self.version}".strip()
+        return self.name
 
 
-@dataclass
-class LoadReport:
-    plugins: list[PluginInfo] = field(default_factory=list)
-    failures: list[str] = field(default_factory=list)
+class Plugins:
+    """The plugin manager, the loaded plugins and their contributions."""
 
+    def __init__(self, warn: Callable[[str], None] | None = None) -> None:
+        self.pm = pluggy.PluginManager(ENTRY_POINT_GROUP)
+        self.pm.add_hookspecs(hookspecs)
+        self.warn = warn
+        self.infos: list[PluginInfo] = []
+        self.failures: list[str] = []
+        self._add(builtin, PluginInfo("lawlint", "lawlint", _version("lawlint"), "built-in", CORE_PREFIXES))
 
-def make_manager(*, entry_points: bool = True, modules: Sequence[str] = (),
-                 warn: Callable[[str], None] | None = None) -> tuple[pluggy.PluginManager, LoadReport]:
-    pm = pluggy.PluginManager(ENTRY_POINT_GROUP)
-    pm.add_hookspecs(hookspecs)
-    pm.register(builtin, name="lawlint")
-    report = LoadReport([PluginInfo("lawlint", "lawlint", _version("lawlint"), "built-in")])
-    if entry_points:
+    # -- loading -------------------------------------------------------------------------
+    def load_entry_points(self) -> None:
         for ep in sorted(importlib.metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
-            _load_entry_point(pm, ep, report, warn)
+            dist = getattr(ep, "dist", None)
+            info = PluginInfo(ep.name, dist.metadata["Name"] if dist else "?", dist.version if dist else "?",
+                              "entry point", (ep.name,))
+            if self.pm.has_plugin(ep.name):
+                continue
+            if not PREFIX.match(ep.name) or ep.name in CORE_PREFIXES:
+                why = "是 lawlint 保留的前缀" if ep.name in CORE_PREFIXES else "应为 2～4 个大写字母"
+                raise ConfigError(f"插件 {info.label} 的入口点名称 “{ep.name}” 是它的规则代码前缀，{why}")
+            try:
+                plugin = ep.load()
+            except Exception as exc:  # a broken plugin must not stop the run
+                self._fail(info, "加载失败", exc)
+                continue
+            self._add(plugin, info)
+
+    def load_file(self, path: str | Path) -> None:
+        """A plugin given as a .py file (``--plugin`` or ``plugins:`` in the config)."""
+        file = Path(path)
+        if not file.is_file():
+            raise ConfigError(f"找不到插件文件 {path}")
+        name = f"lawlint_local_{re.sub(r'[^0-9A-Za-z_]', '_', file.stem)}"
+        spec = importlib.util.spec_from_file_location(name, file)
+        module = importlib.util.module_from_spec(spec)
+        try:
+            sys.modules[name] = module
+            spec.loader.exec_module(module)
+        except Exception as exc:
+            raise ConfigError(f"插件文件 {path} 加载失败：{type(exc).__name__}: {exc}") from None
+        prefix = getattr(module, "PREFIX", None)
+        if prefix is not None and (not isinstance(prefix, str) or not PREFIX.match(prefix) or prefix in CORE_PREFIXES):
+            raise ConfigError(f"插件文件 {path} 的 PREFIX “{prefix}” 应为 2～4 个大写字母，且不是 lawlint 保留的前缀")
+        self._add(module, PluginInfo(str(file), "", "", "local file", (prefix,) if prefix else None))
+
+    def _add(self, plugin: Any, info: PluginInfo) -> None:
+        try:
+            self.pm.register(plugin, name=info.name)
+            self._check_pending(info)
+            info.contributions = self._collect(info)
+        except ConfigError:
+            raise
+        except Exception as exc:
+            if self.pm.has_plugin(info.name):
+                self.pm.unregister(name=info.name)
+            self._fail(info, "注册时出错", exc)
+            return
+        self.infos.append(info)
+
+    def _check_pending(self, info: PluginInfo) -> None:
+        try:
+            self.pm.check_pending()
+        except pluggy.PluginValidationError as exc:
+            self.pm.unregister(name=info.name)
+            raise ConfigError(f"插件 {info.label} 实现了未定义的钩子：{exc}") from None
+
+    def _collect(self, info: PluginInfo) -> dict[str, list]:
+        collected: dict[str, list] = {}
+        for hook in CONTRIBUTIONS:
+            for impl in getattr(self.pm.hook, hook).get_hookimpls():
+                if impl.plugin_name == info.name:
+                    collected.setdefault(hook, []).extend(impl.function() or ())
+        for rule in collected.get("register_rules", []):
+            check_code(getattr(rule, "code", ""), info)
+        return collected
+
+    def _fail(self, info: PluginInfo, what: str, exc: Exception) -> None:
+        where = f"入口点 {info.name}" if info.source == "entry point" else info.name
+        message = f"插件 {info.label}（{where}）{what}，已跳过：{type(exc).__name__}: {exc}"
+        self.failures.append(message)
+        if self.warn:
+            self.warn(message)
+
+    # -- using ---------------------------------------------------------------------------
+    def contributions(self, hook: str) -> list[tuple[Any, PluginInfo]]:
+        return [(item, info) for info in self.infos for item in info.contributions.get(hook, [])]
+
+    def add_commands(self, cli) -> None:
+        """Let plugins add click subcommands (``register_commands``)."""
+        for info in self.infos:
+            before = set(cli.commands)
+            for impl in self.pm.hook.register_commands.get_hookimpls():
+                if impl.plugin_name == info.name:
+                    try:
+                        impl.function(cli=cli)
+                    except Exception as exc:
+                        self._fail(info, "添加命令时出错", exc)
+            info.commands = sorted(set(cli.commands) - before)
+
+    def require(self, names: Sequence[str]) -> None:
+        """Each name (distribution or prefix) must be a loaded plugin."""
+        loaded = {n.lower() for info in self.infos for n in (info.name, info.distribution) if n}
+        for name in names:
+            if name.lower() not in loaded:
+                failed = [f for f in self.failures if name.lower() in f.lower()]
+                raise ConfigError(failed[0] if failed else f"要求的插件 {name} 没有安装")
+
+
+def check_code(code: str, info: PluginInfo) -> None:
+    """A rule code must use one of its owner's prefixes (or, for local files, none of the core's)."""
+    if info.prefixes is None:
+        if any(_has_prefix(code, p) for p in CORE_PREFIXES):
+            raise ConfigError(f"插件 {info.label} 的规则 {code} 使用了 lawlint 保留的前缀（{'、'.join(CORE_PREFIXES)}）")
+    elif not any(_has_prefix(code, p) for p in info.prefixes):
+        raise ConfigError(f"插件 {info.label} 注册的规则 {code} 不以它的前缀 {'、'.join(info.prefixes)} 开头")
+
+
+def _has_prefix(code: str, prefix: str) -> bool:
+    return code.startswith(prefix) and not code[len(prefix):len(prefix) + 1].isalpha()
+
+
+def load(*, entry_points: bool = True, modules: Sequence[str] = (),
+         warn: Callable[[str], None] | None = None) -> Plugins:
+    plugins = Plugins(warn)
+    if entry_points:
+        plugins.load_entry_points()
     for module in modules:
-        _register_file(pm, module, report)
-    try:
-        pm.check_pending()
-    except pluggy.PluginValidationError as exc:
-        raise ConfigError(f"插件 {pm.get_name(exc.plugin)} 实现了未定义的钩子：{exc}") from None
-    return pm, report
-
-
-def _load_entry_point(pm, ep, report: LoadReport, warn) -> None:
-    dist = getattr(ep, "dist", None)
-    dist_name = dist.metadata["Name"] if dist is not None else "?"
-    dist_version = dist.version if dist is not None else "?"
-    if pm.has_plugin(ep.name) or pm.is_blocked(ep.name):
-        return
-    try:
-        plugin = ep.load()
-        pm.register(plugin, name=ep.name)
-    except Exception as exc:  # a broken plugin must not stop the run
-        message = f"插件 {dist_name} {dist_version}（入口 {ep.name}）加载失败，已跳过：{type(exc).__name__}: {exc}"
-        report.failures.append(message)
-        if warn:
-            warn(message)
-        return
-    report.plugins.append(PluginInfo(ep.name, dist_name, dist_version, "entry point"))
-
-
-def _register_file(pm, path: str, report: LoadReport) -> None:
-    """A plugin given as a .py file (``--plugin`` or ``plugins:`` in the config)."""
-    file = Path(path)
-    if not file.is_file():
-        raise ConfigError(f"找不到插件文件 {path}")
-    name = f"lawlint_local_{file.stem}"
-    spec = importlib.util.spec_from_file_location(name, file)
-    module = importlib.util.module_from_spec(spec)
-    try:
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-        pm.register(module, name=str(file))
-    except Exception as exc:
-        raise ConfigError(f"插件文件 {path} 加载失败：{type(exc).__name__}: {exc}") from None
-    report.plugins.append(PluginInfo(str(file), "", "", "local file"))
+        plugins.load_file(module)
+    return plugins
 
 
 def _version(dist: str) -> str:

@@ -10,8 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-import pluggy
-
 from lawlint.rule import CODE_PATTERN, NAME_PATTERN, ConfigError, Rule
 
 
@@ -22,7 +20,8 @@ class UsageError(Exception):
 @dataclass(frozen=True)
 class Entry:
     rule: type[Rule]
-    plugin: str
+    plugin: str          # who provided it: "lawlint", a plugin's distribution, a pack folder
+    pack: str = ""       # the pack a YAML rule came from
 
     @property
     def code(self) -> str:
@@ -40,28 +39,20 @@ class Registry:
         for entry in entries:
             self.add(entry)
 
-    @classmethod
-    def from_manager(cls, pm: pluggy.PluginManager) -> "Registry":
-        entries = []
-        for impl in pm.hook.register_rules.get_hookimpls():  # in registration order
-            for rule in impl.function() or ():
-                entries.append(Entry(rule, impl.plugin_name))
-        return cls(entries)
-
     def add(self, entry: Entry) -> None:
         rule, plugin = entry.rule, entry.plugin
         if not (isinstance(rule, type) and issubclass(rule, Rule)):
-            raise ConfigError(f"插件 {plugin} 注册的 {rule!r} 不是 lawlint.Rule 的子类")
+            raise ConfigError(f"{plugin} 注册的 {rule!r} 不是 lawlint.Rule 的子类")
         if not CODE_PATTERN.match(rule.code or ""):
-            raise ConfigError(f"插件 {plugin} 的规则 {rule.__name__} 代码 “{rule.code}” 格式不对（应如 AB123）")
+            raise ConfigError(f"{plugin} 的规则 {rule.__name__} 代码 “{rule.code}” 格式不对（应如 AB123）")
         if not NAME_PATTERN.match(rule.name or ""):
-            raise ConfigError(f"插件 {plugin} 的规则 {rule.code} 名称 “{rule.name}” 应为小写连字符形式（如 my-rule）")
+            raise ConfigError(f"{plugin} 的规则 {rule.code} 名称 “{rule.name}” 应为小写连字符形式（如 my-rule）")
         if not rule.summary:
-            raise ConfigError(f"插件 {plugin} 的规则 {rule.code} 缺少 summary")
+            raise ConfigError(f"{plugin} 的规则 {rule.code} 缺少 summary")
         for key, table in ((rule.code, self.by_code), (rule.name, self.by_name)):
             if key in table:
                 other = table[key]
-                raise ConfigError(f"规则 “{key}” 重复：插件 {other.plugin} 与插件 {plugin} 都注册了它")
+                raise ConfigError(f"规则 “{key}” 重复：{other.plugin} 与 {plugin} 都注册了它")
         self.by_code[rule.code] = entry
         self.by_name[rule.name] = entry
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from lawlint.checks.missing_mandatory_part import BASIS
+from lawlint.checks import DUCHA_BASIS as BASIS
 from lawlint.dates import format_cn
 from lawlint.document import Document
 from lawlint.rule import Rule, Severity

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from lawlint.checks.missing_mandatory_part import BASIS
+from lawlint.checks import DUCHA_BASIS as BASIS
 from lawlint.document import Document
 from lawlint.parts import find_parts
 from lawlint.rule import Rule, Severity

@@ -1,0 +1,126 @@
+"""What every YAML rule kind shares: the common keys, scopes, matching and messages.
+
+A YAML rule becomes a subclass of its kind (``extends:``) whose class attributes
+hold the validated YAML, so to the registry, ``lawlint rules`` and ``explain`` it
+is a rule like any Python one.  Matching never uses ``\\b`` (it does not work
+between Chinese characters); ``whole_word: true`` asks for jieba word boundaries.
+"""
+from __future__ import annotations
+
+import re
+import string
+from typing import Any, Callable, ClassVar, Iterator
+
+from lawlint.document import Document
+from lawlint.rule import Rule, Severity, Span, Violation
+from lawlint.schema import YamlSource, check_regex, list_of
+
+SCOPES = ("document", "title", "heading", "paragraph", "sentence")
+DEFAULT_SCOPE = ("title", "heading", "paragraph")
+
+
+class Unit:
+    """A piece of text a rule looks at, and how its offsets map back to the document."""
+
+    __slots__ = ("text", "_span")
+
+    def __init__(self, text: str, span: Callable[[int, int], Span]) -> None:
+        self.text = text
+        self._span = span
+
+    def span(self, start: int, end: int) -> Span:
+        return self._span(start, end)
+
+
+def _scope_units(doc: Document, scope: str) -> Iterator[Unit]:
+    if scope == "document":
+        yield Unit(doc.text, Span)
+    elif scope == "title":
+        if doc.title is not None:
+            yield Unit(doc.title.text, doc.title.span_of)
+    elif scope in ("heading", "paragraph"):
+        for block in doc.blocks_of(scope):
+            yield Unit(block.text, block.span_of)
+    elif scope == "sentence":
+        for s in doc.sentences:
+            yield Unit(s.text, lambda i, j, s=s: s.block.span_of(s.start + i, s.start + j))
+
+
+def check_scope(src: YamlSource, value: Any, *path: Any) -> None:
+    values = [value] if isinstance(value, str) else value
+    if not isinstance(values, list) or not values or any(v not in SCOPES for v in values):
+        raise src.error(f"“scope” 应为 {'、'.join(SCOPES)} 之一或它们的列表，实际为 {value!r}", *path)
+
+
+def regex_list(src: YamlSource, value: Any, *path: Any) -> None:
+    list_of(str)(src, value, *path)
+    for i, pattern in enumerate(value):
+        check_regex(src, pattern, *path, i)
+
+
+SHARED_KEYS = {
+    "code": str, "name": str, "summary": str, "extends": str, "severity": str, "scope": check_scope,
+    "basis": str, "message": str, "exceptions": regex_list, "doc": str, "whole_word": bool,
+}
+
+
+class YamlRule(Rule):
+    """Base of the rule kinds.  Subclasses declare ``kind``, their own ``keys`` (name →
+    type or checker), the fields their messages may use, and ``compile`` the YAML."""
+
+    kind: ClassVar[str] = ""
+    keys: ClassVar[dict[str, Any]] = {}
+    required: ClassVar[tuple[str, ...]] = ()
+    fields: ClassVar[tuple[str, ...]] = ("match",)
+    default_message: ClassVar[str] = ""
+    default_scope: ClassVar[tuple[str, ...]] = DEFAULT_SCOPE
+
+    # Filled in for each YAML rule by lawlint.packs.
+    scope: ClassVar[tuple[str, ...]] = DEFAULT_SCOPE
+    message: ClassVar[str] = ""
+    exceptions: ClassVar[tuple[re.Pattern, ...]] = ()
+    whole_word: ClassVar[bool] = False
+    source: ClassVar[str] = ""
+    doc: ClassVar[str] = ""
+
+    @classmethod
+    def compile(cls, src: YamlSource, data: dict) -> dict[str, Any]:
+        """Class attributes for this kind's own keys (already type-checked)."""
+        return {}
+
+    @classmethod
+    def documentation(cls) -> str:
+        return f"{cls.summary}\n\n{cls.doc.strip()}" if cls.doc else cls.summary
+
+    @classmethod
+    def check_message(cls, src: YamlSource, message: str) -> None:
+        try:
+            names = [field for _, field, _, _ in string.Formatter().parse(message) if field is not None]
+        except ValueError as exc:
+            raise src.error(f"“message” 格式有误：{exc}", "message") from None
+        for name in names:
+            if name not in cls.fields:
+                raise src.error(f"“message” 中的 {{{name}}} 不可用（{cls.kind} 可用：{'、'.join(cls.fields)}）",
+                                "message")
+
+    # -- helpers for check() -------------------------------------------------------------
+    def units(self, doc: Document) -> Iterator[Unit]:
+        for scope in self.scope:
+            yield from _scope_units(doc, scope)
+
+    def matches(self, doc: Document, unit: Unit, pattern: re.Pattern) -> Iterator[re.Match]:
+        """Matches of ``pattern`` that no exception covers (and, if asked, on word boundaries)."""
+        found = [m for m in pattern.finditer(unit.text) if m.end() > m.start()]
+        if not found:
+            return
+        excepted = [(e.start(), e.end()) for x in self.exceptions for e in x.finditer(unit.text)]
+        bounds = doc.word_boundaries(unit.text) if self.whole_word else None
+        for m in found:
+            if any(s <= m.start() and m.end() <= e for s, e in excepted):
+                continue
+            if bounds is not None and (m.start() not in bounds or m.end() not in bounds):
+                continue
+            yield m
+
+    def report(self, span: Span, fix=None, **fields: Any) -> Violation:
+        return self.violation(span, self.message.format(**fields), fix=fix)

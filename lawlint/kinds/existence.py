@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+import re
+
+from lawlint.kinds.base import YamlRule, regex_list
+
+
+class Existence(YamlRule):
+    """Tokens or patterns that must not appear (``tokens``: regular expressions)."""
+
+    kind = "existence"
+    keys = {"tokens": regex_list}
+    required = ("tokens",)
+    fields = ("match",)
+    default_message = "不应出现“{match}”"
+
+    @classmethod
+    def compile(cls, src, data):
+        return {"pattern": re.compile("|".join(f"(?:{t})" for t in data["tokens"]))}
+
+    def check(self, doc):
+        for unit in self.units(doc):
+            for m in self.matches(doc, unit, self.pattern):
+                yield self.report(unit.span(m.start(), m.end()), match=m[0])

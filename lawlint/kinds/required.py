@@ -1,0 +1,96 @@
+from __future__ import annotations
+
+import re
+
+from lawlint.kinds.base import YamlRule, regex_list
+from lawlint.parts import anchor, find_in_headings, find_parts
+from lawlint.profiles import Part
+from lawlint.schema import check_keys
+
+_ELEMENT_KEYS = {"id": str, "name": str, "headings": regex_list, "since": int, "optional": bool}
+
+
+def check_elements(src, value, *path):
+    if value == "profile":
+        return
+    if not isinstance(value, list) or not value:
+        raise src.error("“elements” 应为 profile（取文档类型的必备部分）或要素列表", *path)
+    for i, item in enumerate(value):
+        check_keys(src, item, _ELEMENT_KEYS, *path, i, required=("name", "headings"))
+
+
+class Required(YamlRule):
+    """Parts or elements a document must have, each recognised by synonyms.
+
+    ``elements: profile`` takes the document profile's mandatory parts (and the report
+    year from which they apply); otherwise each element lists ``name``, ``headings``
+    (regular expressions) and optionally ``since`` (first report year it applies to)
+    and ``optional``.  Under ``heading`` scope (the default) an element counts only as
+    a first- or second-level heading.  ``in_order: true`` also reports elements out of
+    the listed order.  One finding per missing element, at the title.
+    """
+
+    kind = "required"
+    keys = {"elements": check_elements, "since": int, "in_order": bool}
+    required = ("elements",)
+    fields = ("element", "profile")
+    default_message = "缺少“{element}”"
+    default_scope = ("heading",)
+
+    @classmethod
+    def compile(cls, src, data):
+        elements = data["elements"]
+        if elements == "profile":
+            parts = None
+        else:
+            parts = tuple(
+                (Part(e.get("id") or e["name"], e["name"], tuple(re.compile(h) for h in e["headings"]),
+                      None, e.get("optional", False)), e.get("since"))
+                for e in elements)
+        return {"inline": parts, "since": data.get("since"), "in_order": data.get("in_order", False)}
+
+    def check(self, doc):
+        profile = doc.profile
+        year = doc.meta.report_year.value if doc.meta.report_year else None
+        if self.inline is None:
+            if profile is None or not profile.parts:
+                return
+            parts = [(p, profile.parts_since) for p in profile.parts]
+        else:
+            parts = list(self.inline)
+        since = self.since
+        if since is not None and year is not None and year < since:
+            return
+        parts = [p for p, first in parts if first is None or year is None or year >= first]
+        if self.inline is None and self.scope == ("heading",):
+            found = find_parts(doc)
+        elif self.scope == ("heading",):
+            found = find_in_headings(doc, parts)
+        else:
+            found = self._find_in_text(doc, parts)
+        where = anchor(doc)
+        name = profile.title if profile is not None and profile.title else "此类文档"
+        for part in parts:
+            if not part.optional and part.id not in found:
+                yield self.report(where, element=part.name, profile=name)
+        if self.in_order:
+            yield from self._order(parts, found)
+
+    def _find_in_text(self, doc, parts):
+        found = {}
+        for unit in self.units(doc):
+            for part in parts:
+                if part.id not in found and part.matches(unit.text):
+                    found[part.id] = unit
+        return found
+
+    def _order(self, parts, found):
+        placed = [(i, found[p.id]) for i, p in enumerate(parts) if p.id in found and hasattr(found[p.id], "heading")]
+        for rank, item in placed:
+            if item.nested:
+                continue
+            later = [other for r, other in placed
+                     if r < rank and not other.nested and other.heading.span.start > item.heading.span.start]
+            if later:
+                first = min(later, key=lambda f: f.heading.span.start)
+                yield self.violation(item.heading.span, f"“{item.part.name}”应位于“{first.part.name}”之后")

@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+import re
+
+from lawlint.kinds.base import YamlRule
+from lawlint.rule import Fix
+from lawlint.schema import check_regex
+
+
+def check_swap(src, value, *path):
+    if not isinstance(value, dict) or not value:
+        raise src.error("“swap” 应为“错误写法: 正确写法”的映射", *path)
+    for wrong, right in value.items():
+        check_regex(src, str(wrong), *path, wrong)
+        if not isinstance(right, str):
+            raise src.error(f"“{wrong}” 的正确写法应为字符串", *path, wrong)
+
+
+class Substitution(YamlRule):
+    """A wrong form and the right one (``swap``: regular expression → replacement, with a fix).
+
+    The replacement may use ``\\1`` for groups; a replacement listing alternatives with
+    ``|`` is shown but not applied.  A fix is offered only when the match lies on one
+    line (a paragraph broken by PDF conversion is not rewritten across its line break).
+    """
+
+    kind = "substitution"
+    keys = {"swap": check_swap}
+    required = ("swap",)
+    fields = ("match", "expected")
+    default_message = "应写作“{expected}”，而非“{match}”"
+    fixable = True
+
+    @classmethod
+    def compile(cls, src, data):
+        return {"swaps": tuple((re.compile(str(wrong)), right) for wrong, right in data["swap"].items())}
+
+    def check(self, doc):
+        for unit in self.units(doc):
+            found = []
+            for pattern, right in self.swaps:
+                for m in self.matches(doc, unit, pattern):
+                    found.append((m.start(), -m.end(), m, right))
+            taken = -1
+            for start, _, m, right in sorted(found, key=lambda f: (f[0], f[1])):
+                if start < taken:
+                    continue  # overlaps a longer or earlier match
+                taken = m.end()
+                expected = m.expand(right)
+                span = unit.span(m.start(), m.end())
+                fix = None
+                if "|" not in expected and doc.text[span.start:span.end] == m[0]:
+                    fix = Fix.replace(span, expected)
+                yield self.report(span, fix, match=m[0], expected=expected)

@@ -1,0 +1,253 @@
+"""YAML rule packs: each kind once, a YAML-only pack through the config, and validation."""
+import json
+import textwrap
+
+import pytest
+
+from lawlint.config import Config
+from lawlint.fixer import apply
+from lawlint.linter import Linter
+from lawlint.rule import ConfigError
+
+
+def make_pack(folder, rules, meta=None):
+    folder.mkdir(parents=True, exist_ok=True)
+    if meta is not None:
+        (folder / "pack.yml").write_text(textwrap.dedent(meta), encoding="utf-8")
+    for code, text in rules.items():
+        (folder / f"{code}.yml").write_text(textwrap.dedent(text), encoding="utf-8")
+    return folder
+
+
+def lint(tmp_path, rules, text, meta=None):
+    folder = make_pack(tmp_path / "pack", rules, meta)
+    linter = Linter(Config(packs=[str(folder)]), select=list(rules), entry_points=False)
+    doc = linter.load("<t>", text.encode("utf-8"))
+    found = linter.lint_document(doc)
+    return doc, [(doc.position(v.span.start), v.code, v.message) for v in found], found
+
+
+def test_existence(tmp_path):
+    rule = """
+        name: forbidden-words
+        summary: 领导活动慎用“亲自”
+        extends: existence
+        tokens: ['亲自(?:部署|过问)']
+        message: 慎用“{match}”
+    """
+    _, found, _ = lint(tmp_path, {"QY001": rule}, "局长亲自部署，重大问题亲自过问。\n")
+    assert found == [((1, 3), "QY001", "慎用“亲自部署”"), ((1, 12), "QY001", "慎用“亲自过问”")]
+
+
+def test_substitution_with_fix_exceptions_and_backreferences(tmp_path):
+    rule = """
+        name: fazhi-not-fazhi
+        summary: 法治与法制
+        extends: substitution
+        swap:
+          法制(政府|国家|社会|建设): 法治\\1
+        exceptions: ['法制审核']
+    """
+    doc, found, raw = lint(tmp_path, {"QY002": rule}, "推进法制政府建设，落实法制审核制度。\n")
+    assert found == [((1, 3), "QY002", "应写作“法治政府”，而非“法制政府”")]
+    assert apply(doc.text, raw) == ("推进法治政府建设，落实法制审核制度。\n", 1)
+
+
+def test_substitution_does_not_rewrite_across_a_line_break(tmp_path):
+    rule = "name: p\nsummary: p\nextends: substitution\nswap:\n  截止目前: 截至目前\n"
+    text = "经过一年来的努力，全市行政执法质量明显提升，截止\n目前已办结全部案件。\n"
+    _, found, raw = lint(tmp_path, {"QY003": rule}, text)
+    assert [f[0] for f in found] == [(1, 23)] and raw[0].fix is None
+
+
+def test_chinese_token_inside_a_word_and_whole_word(tmp_path):
+    anywhere = "name: a\nsummary: a\nextends: existence\ntokens: [法制]\n"
+    words = "name: w\nsummary: w\nextends: existence\ntokens: [法制]\nwhole_word: true\n"
+    text = "加强法制宣传，完善法制。\n"       # jieba: 法制宣传 is one word; the second 法制 stands alone
+    _, found, _ = lint(tmp_path, {"QY004": anywhere}, text)
+    assert [f[0] for f in found] == [(1, 3), (1, 10)]
+    _, found, _ = lint(tmp_path / "w", {"QY005": words}, text)
+    assert [f[0] for f in found] == [(1, 10)]
+
+
+def test_occurrence(tmp_path):
+    rule = """
+        name: too-many-firsts
+        summary: “第一责任人”不应反复出现
+        extends: occurrence
+        token: 第一责任人
+        max: 1
+        message: “{match}”出现{count}次（不超过{max}次）
+    """
+    _, found, _ = lint(tmp_path, {"QY006": rule}, "第一责任人……第一责任人……第一责任人。\n")
+    assert found == [((1, 8), "QY006", "“第一责任人”出现3次（不超过1次）")]
+
+
+def test_repetition_on_jieba_words(tmp_path):
+    rule = "name: doubled\nsummary: 词语重复\nextends: repetition\nexceptions: ['谢谢']\n"
+    doc, found, raw = lint(tmp_path, {"QY007": rule}, "紧紧围绕中心工作，进一步进一步加强的的管理。谢谢谢谢。\n")
+    assert [(f[0], f[2]) for f in found] == [((1, 13), "“进一步”重复"), ((1, 19), "“的”重复")]
+    assert apply(doc.text, raw)[0] == "紧紧围绕中心工作，进一步加强的管理。谢谢谢谢。\n"
+
+
+def test_consistency(tmp_path):
+    rule = """
+        name: one-date-style
+        summary: 日期写法前后一致
+        extends: consistency
+        either:
+          阿拉伯数字: '\\d{4}年\\d{1,2}月\\d{1,2}日'
+          汉字数字: '[〇一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日'
+    """
+    _, found, _ = lint(tmp_path, {"QY008": rule}, "2024年3月1日召开会议，二〇二四年五月八日再次召开。\n")
+    assert found == [((1, 15), "QY008", "全文写法应统一：前文用的是“2024年3月1日”，此处为“二〇二四年五月八日”")]
+
+
+def test_conditional(tmp_path):
+    rule = """
+        name: abbreviation-needs-full-name
+        summary: 简称应先写全称
+        extends: conditional
+        first: 依法治县办
+        second: 全面依法治县委员会办公室
+        second_name: 县委全面依法治县委员会办公室
+    """
+    _, found, _ = lint(tmp_path, {"QY009": rule}, "报送依法治县办备案。\n")
+    assert found == [((1, 3), "QY009", "出现“依法治县办”时，应同时写明“县委全面依法治县委员会办公室”")]
+    _, found, _ = lint(tmp_path / "b", {"QY009": rule}, "县委全面依法治县委员会办公室（简称依法治县办）。\n")
+    assert found == []
+
+
+def test_required_with_inline_elements_order_and_since(tmp_path):
+    rule = """
+        name: provincial-extra-part
+        summary: 缺少本省要求的部分
+        extends: required
+        since: 2022
+        in_order: true
+        elements:
+          - name: 法治政府建设示范创建情况
+            headings: ['示范创建']
+          - name: 下一年度工作安排
+            headings: ['安排|打算']
+    """
+    text = "青山县人民政府关于{}年法治政府建设情况的报告\n一、{}年工作安排\n甲。\n二、示范创建情况\n乙。\n"
+    _, found, _ = lint(tmp_path, {"QY010": rule}, text.format(2023, 2024))
+    assert [(f[0], f[2]) for f in found] == [((2, 1), "“下一年度工作安排”应位于“法治政府建设示范创建情况”之后")]
+    _, found, _ = lint(tmp_path / "b", {"QY010": rule}, "青山县人民政府关于2023年法治政府建设情况的报告\n一、工作安排\n甲。\n")
+    assert found == [((1, 1), "QY010", "缺少“法治政府建设示范创建情况”")]
+    _, found, _ = lint(tmp_path / "c", {"QY010": rule}, "青山县人民政府关于2021年法治政府建设情况的报告\n一、工作安排\n甲。\n")
+    assert found == []
+
+
+def test_scopes(tmp_path):
+    rule = "name: s\nsummary: s\nextends: existence\ntokens: [亲自]\nscope: [title]\n"
+    _, found, _ = lint(tmp_path, {"QY011": rule}, "局长亲自抓法治建设的报告\n局长亲自部署。\n")
+    assert [f[0] for f in found] == [(1, 3)]
+
+
+def test_yaml_only_pack_named_in_the_config(cli, tmp_path, monkeypatch):
+    """The issue's scenario: a pack in a temporary folder, named in .lawlint.yaml, no Python."""
+    make_pack(tmp_path / "规则" / "本机关", {
+        "QY101": """
+            name: preferred-terms
+            summary: 使用本机关规范用语
+            extends: substitution
+            swap:
+              执证上岗: 持证上岗
+        """,
+        "QY102": """
+            name: no-fazhi-typo
+            summary: 法制与法治
+            extends: existence
+            tokens: [法制]
+            exceptions: [法制审核, 法制机构]
+        """,
+        "QY103": """
+            name: demonstration-part
+            summary: 缺少示范创建部分
+            extends: required
+            elements:
+              - name: 法治政府建设示范创建情况
+                headings: [示范创建]
+        """,
+    }, meta="title: 本机关规则\nprefix: QY\n")
+    (tmp_path / ".lawlint.yaml").write_text("packs: [规则/本机关]\nselect: [QY]\n", encoding="utf-8")
+    (tmp_path / "报告.txt").write_text("青山县司法局2024年度法治政府建设工作报告\n一、主要举措\n"
+                                     "行政执法人员执证上岗，推进法制政府建设，落实法制审核制度。\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    report = json.loads(cli("check", "--format", "json", "报告.txt").out)
+    found = [(v["line"], v["column"], v["code"]) for v in report["violations"]]
+    assert found == [(1, 1, "QY103"), (3, 7, "QY101"), (3, 14, "QY102")]
+    fix = report["violations"][1]["fix"]
+    assert fix["edits"][0]["replacement"] == "持证上岗"
+    rules = cli("rules").out
+    assert "QY101" in rules and "规则包 本机关" in rules
+
+
+def test_packs_shipped_switched_off_are_enabled_by_name(tmp_path):
+    folder = make_pack(tmp_path / "packs" / "strict", {"QY201": "name: x\nsummary: x\nextends: existence\ntokens: [亲自]\n"},
+                       meta="enabled: false\nprefix: QY\n")
+    plugin = tmp_path / "p.py"
+    plugin.write_text(f"from lawlint import hookimpl\nPREFIX = 'QY'\n@hookimpl\ndef register_packs():\n"
+                      f"    from pathlib import Path\n    return [Path({str(folder)!r})]\n", encoding="utf-8")
+    off = Linter(Config(), plugins=[str(plugin)], entry_points=False)
+    assert off.registry.lookup("QY201") is None
+    on = Linter(Config(packs=["strict"]), plugins=[str(plugin)], entry_points=False)
+    assert on.registry.lookup("QY201").pack == "strict"
+    with pytest.raises(ConfigError, match="未知的规则包 “nothing”"):
+        Linter(Config(packs=["nothing"]), entry_points=False)
+
+
+BROKEN = {
+    "unknown key": ("QY301", "name: x\nsummary: x\nextends: existence\ntokens: [a]\ntoken: [b]\n",
+                    "QY301.yml:5: 未知的键 “token”"),
+    "bad regex": ("QY302", "name: x\nsummary: x\nextends: existence\ntokens: ['(法制']\n",
+                  "QY302.yml:4: 正则表达式 “(法制” 有误"),
+    "wrong type": ("QY303", "name: x\nsummary: x\nextends: occurrence\ntoken: a\nmax: many\n",
+                   "QY303.yml:5: “max” 应为整数"),
+    "unknown kind": ("QY304", "name: x\nsummary: x\nextends: spelling\n", "QY304.yml:3: 未知的规则种类 “spelling”"),
+    "code and file name differ": ("QY305", "code: QY399\nname: x\nsummary: x\nextends: existence\ntokens: [a]\n",
+                                  "QY305.yml:1: 规则代码 “QY399” 与文件名 QY305.yml 不一致"),
+    "reserved prefix": ("WD901", "name: x\nsummary: x\nextends: existence\ntokens: [a]\n",
+                        "WD901.yml:1: 规则代码 “WD901” 使用了 lawlint 保留的前缀"),
+    "message field": ("QY306", "name: x\nsummary: x\nextends: existence\ntokens: [a]\nmessage: 应为{expected}\n",
+                      "QY306.yml:5: “message” 中的 {expected} 不可用"),
+    "missing summary": ("QY307", "name: x\nextends: existence\ntokens: [a]\n", "QY307.yml:1: 缺少必需的键 “summary”"),
+    "bad scope": ("QY308", "name: x\nsummary: x\nextends: existence\ntokens: [a]\nscope: page\n",
+                  "QY308.yml:5: “scope” 应为"),
+    "bad name": ("QY309", "name: My Rule\nsummary: x\nextends: existence\ntokens: [a]\n",
+                 "QY309.yml:1: 规则名称 “My Rule” 应为小写连字符形式"),
+}
+
+
+@pytest.mark.parametrize("case", BROKEN)
+def test_pack_mistakes_point_at_file_and_line(tmp_path, case):
+    code, text, message = BROKEN[case]
+    folder = make_pack(tmp_path / "pack", {code: text})
+    with pytest.raises(ConfigError) as error:
+        Linter(Config(packs=[str(folder)]), entry_points=False)
+    assert str(error.value).startswith(str(folder / message.split(":")[0])) and message in str(error.value)
+
+
+def test_code_outside_the_pack_prefix(tmp_path):
+    folder = make_pack(tmp_path / "pack", {"QZ001": "name: x\nsummary: x\nextends: existence\ntokens: [a]\n"},
+                       meta="prefix: QY\n")
+    with pytest.raises(ConfigError, match=r"QZ001.yml:1: 规则代码 “QZ001” 不在 .* 的前缀 QY 之内"):
+        Linter(Config(packs=[str(folder)]), entry_points=False)
+
+
+def test_broken_pack_through_the_cli_is_one_line(cli, tmp_path, monkeypatch):
+    make_pack(tmp_path / "pack", {"QY302": BROKEN["bad regex"][1]})
+    (tmp_path / ".lawlint.yaml").write_text("packs: [./pack]\n", encoding="utf-8")
+    (tmp_path / "d.txt").write_text("正文。\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    run = cli("check", "d.txt")
+    assert run.code == 2 and run.out == "" and len(run.err.splitlines()) == 1
+    assert "QY302.yml:4: 正则表达式 “(法制” 有误" in run.err
+
+
+def test_builtin_st001_is_a_required_rule_in_rules_packs():
+    entry = Linter(entry_points=False).registry.lookup("ST001")
+    assert entry.pack == "structure" and entry.rule.kind == "required"
+    assert entry.rule.source.replace("\\", "/").endswith("rules/packs/structure/ST001.yml")
