@@ -50,7 +50,7 @@ def markdown(entries: Iterable[Entry]) -> str:
     """The rule reference (``docs/rules.md``)."""
     entries = list(entries)
     out = ["# lawlint 规则参考", "",
-           "本文件由 `lawlint rules --format md --no-plugins > docs/rules.md` 生成，请勿手工修改。", "",
+           "本文件由 `lawlint rules --format md --no-plugins --isolated > docs/rules.md` 生成，请勿手工修改。", "",
            "| 代码 | 名称 | 严重程度 | 可修复 | 说明 |", "|---|---|---|---|---|"]
     out += [f"| [{e.code}](#{e.code.lower()}) | {e.name} | {e.rule.severity.value} | "
             f"{'是' if e.rule.fixable else ''} | {e.rule.summary} |" for e in entries]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import importlib.metadata
 import importlib.util
+import os
 import re
 import sys
 from dataclasses import dataclass, field
@@ -65,11 +66,15 @@ class Plugins:
 
     # -- loading -------------------------------------------------------------------------
     def load_entry_points(self) -> None:
+        """Installed plugins; ``LAWLINT_LOAD_PLUGINS`` (comma-separated distribution names,
+        empty for none) limits which are loaded, as datasette's DATASETTE_LOAD_PLUGINS does."""
+        only = os.environ.get("LAWLINT_LOAD_PLUGINS")
+        allowed = None if only is None else {n.strip().lower() for n in only.split(",") if n.strip()}
         for ep in sorted(importlib.metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
             dist = getattr(ep, "dist", None)
             info = PluginInfo(ep.name, dist.metadata["Name"] if dist else "?", dist.version if dist else "?",
                               "entry point", (ep.name,))
-            if self.pm.has_plugin(ep.name):
+            if self.pm.has_plugin(ep.name) or (allowed is not None and info.distribution.lower() not in allowed):
                 continue
             if not PREFIX.match(ep.name) or ep.name in CORE_PREFIXES:
                 why = "是 lawlint 保留的前缀" if ep.name in CORE_PREFIXES else "应为 2～4 个大写字母"

@@ -15,9 +15,11 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 
 @pytest.fixture(autouse=True, scope="session")
-def _private_cache(tmp_path_factory):
-    """Keep the tests' copy of the jieba dictionary out of the user's ~/.cache."""
+def _hermetic(tmp_path_factory):
+    """Keep the tests' copy of the jieba dictionary out of the user's ~/.cache, and ignore
+    plugins installed in the environment (tests that need a plugin install their own)."""
     os.environ.setdefault("LAWLINT_CACHE_DIR", str(tmp_path_factory.mktemp("lawlint-cache")))
+    os.environ["LAWLINT_LOAD_PLUGINS"] = ""
 
 
 class Run:

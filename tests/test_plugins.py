@@ -6,6 +6,7 @@ docs/plugins.md; the last two tests fail when one is missing (datasette does thi
 import importlib
 import inspect
 import json
+import os
 import re
 import sys
 import textwrap
@@ -39,7 +40,9 @@ def rule_source(code, name, body="return []", cls="AgencyRule", summary="机关�
 
 
 def install(site, dist, prefix, module, source, files=None):
-    """A fake installed distribution with a ``lawlint`` entry point."""
+    """A fake installed distribution with a ``lawlint`` entry point (allowed to load)."""
+    allowed = [n for n in os.environ.get("LAWLINT_LOAD_PLUGINS", "").split(",") if n]
+    os.environ["LAWLINT_LOAD_PLUGINS"] = ",".join([*allowed, dist])
     info = site / f"{dist.replace('-', '_')}-0.1.dist-info"
     info.mkdir(parents=True)
     (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {dist}\nVersion: 0.1\n", encoding="utf-8")
@@ -53,6 +56,7 @@ def install(site, dist, prefix, module, source, files=None):
 
 @pytest.fixture
 def site(tmp_path, monkeypatch):
+    monkeypatch.setenv("LAWLINT_LOAD_PLUGINS", "")
     path = tmp_path / "site"
     path.mkdir()
     monkeypatch.syspath_prepend(str(path))
@@ -307,6 +311,14 @@ def test_a_plugin_that_raises_while_registering_is_one_warning(cli, site, draft)
     run = cli("check", "--isolated", "--select", "DN001", str(draft))
     assert run.code == 1
     assert run.err == "lawlint: 警告：插件 raising-agency 0.1（入口点 XR）注册时出错，已跳过：RuntimeError: 数据文件缺失\n"
+
+
+def test_load_plugins_limits_the_installed_plugins(cli, site, draft, monkeypatch):
+    install(site, "agency-rules", "XA", "agency_rules",
+            rule_source("XA101", "agency-term") + "\n@hookimpl\ndef register_rules():\n    return [AgencyRule]\n")
+    assert "XA101" in cli("rules", "--isolated").out
+    monkeypatch.setenv("LAWLINT_LOAD_PLUGINS", "")
+    assert "XA101" not in cli("rules", "--isolated").out
 
 
 def test_require_plugins(cli, site, draft):

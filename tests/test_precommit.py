@@ -41,8 +41,12 @@ def snapshot(destination: Path) -> str:
     return git(destination, "rev-parse", "HEAD").stdout.strip()
 
 
-@pytest.mark.skipif(shutil.which("git") is None or not (ROOT / ".git").exists(), reason="needs git and a checkout")
-def test_hook_fails_on_a_defective_draft_and_passes_a_clean_one(tmp_path):
+NEEDS_GIT = pytest.mark.skipif(shutil.which("git") is None or not (ROOT / ".git").exists(),
+                               reason="needs git and a checkout")
+
+
+def project_with_hook(tmp_path, extra: str = "") -> tuple[Path, dict]:
+    """A git repository whose .pre-commit-config.yaml uses this checkout's hook (installed)."""
     hooks = tmp_path / "hooks"
     hooks.mkdir()
     rev = snapshot(hooks)
@@ -50,26 +54,46 @@ def test_hook_fails_on_a_defective_draft_and_passes_a_clean_one(tmp_path):
     project.mkdir()
     git(project, "init", "-q")
     (project / ".pre-commit-config.yaml").write_text(
-        f"repos:\n-   repo: {hooks}\n    rev: {rev}\n    hooks:\n    -   id: lawlint\n", encoding="utf-8")
+        f"repos:\n-   repo: {hooks}\n    rev: {rev}\n    hooks:\n    -   id: lawlint\n{extra}", encoding="utf-8")
     env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache")}
-    env.pop("PYTHONPATH", None)
+    for name in ("PYTHONPATH", "LAWLINT_LOAD_PLUGINS"):
+        env.pop(name, None)
     subprocess.run([sys.executable, "-m", "pre_commit", "install"], cwd=project, env=env, check=True,
                    capture_output=True)
+    return project, env
 
-    def commit(name, text):
-        (project / name).write_text(text, encoding="utf-8")
-        git(project, "add", "-A")
-        return subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid",
-                               "commit", "-m", f"add {name}"], cwd=project, env=env, capture_output=True,
-                              text=True, encoding="utf-8")
 
-    refused = commit("报告.txt", DEFECTIVE)
+def commit(project, env, name, text):
+    (project / name).write_text(text, encoding="utf-8")
+    git(project, "add", "-A")
+    return subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid",
+                           "commit", "-m", f"add {name}"], cwd=project, env=env, capture_output=True,
+                          text=True, encoding="utf-8")
+
+
+@NEEDS_GIT
+def test_hook_fails_on_a_defective_draft_and_passes_a_clean_one(tmp_path):
+    project, env = project_with_hook(tmp_path)
+    refused = commit(project, env, "报告.txt", DEFECTIVE)
     output = refused.stdout + refused.stderr
     assert refused.returncode != 0, output
     assert "报告.txt:2:3: DN001 [error]" in output and "应写作“江府办函〔2015〕236号”" in output
 
     (project / "报告.txt").unlink()
-    accepted = commit("规范.txt", (FIXTURES / "clean" / "county-government-report.txt").read_text(encoding="utf-8"))
+    accepted = commit(project, env, "规范.txt",
+                      (FIXTURES / "clean" / "county-government-report.txt").read_text(encoding="utf-8"))
     output = accepted.stdout + accepted.stderr
     assert accepted.returncode == 0, output
     assert re.search(r"^lawlint\.+Passed$", output, re.M), output
+
+
+@NEEDS_GIT
+def test_agency_plugin_as_additional_dependency_flags_its_rule(tmp_path):
+    plugin = tmp_path / "hooks" / "plugins" / "lawlint-example-agency"
+    project, env = project_with_hook(tmp_path, f"        additional_dependencies: ['{plugin}']\n")
+    refused = commit(project, env, "报告.txt",
+                     "青山县司法局关于2024年度法治政府建设情况的报告\n全体执法人员持有效执法证上岗。\n"
+                     "青山县司法局\n2025年2月10日\n")
+    output = refused.stdout + refused.stderr
+    assert refused.returncode != 0, output
+    assert "报告.txt:2:10: XA201 [warning] 应写作“行政执法证”，而非“执法证”" in output
