@@ -108,3 +108,12 @@ def test_broken_pyproject(cli, project):
     write(project, '[tool.lawlint]\nselect = "DN"\n', name="pyproject.toml")
     run = cli("check", "报告.txt")
     assert run.code == 2 and "pyproject.toml [tool.lawlint.select]: “select” 应为字符串列表" in run.err
+
+
+def test_profiles_from_the_config(cli, project):
+    (project / "本省.yml").write_text(
+        "name: jiangnan\ntitle: 江南省法治政府建设年度报告\nextends: fazhi-report\n"
+        "parts:\n  items:\n    - {id: demo, name: 示范创建情况, headings: [示范创建]}\n", encoding="utf-8")
+    write(project, "profiles: [本省.yml]\nprofile: jiangnan\nselect: [ST001]\n")
+    run = cli("check", "--format", "json", "报告.txt")
+    assert [v["message"][:10] for v in json.loads(run.out)["violations"]][-1] == "缺少“示范创建情况”"

@@ -60,7 +60,7 @@ def regex_list(src: YamlSource, value: Any, *path: Any) -> None:
 
 SHARED_KEYS = {
     "code": str, "name": str, "summary": str, "extends": str, "severity": str, "scope": check_scope,
-    "basis": str, "message": str, "exceptions": regex_list, "doc": str, "whole_word": bool,
+    "basis": str, "message": str, "exceptions": regex_list, "documentation": str, "whole_word": bool,
 }
 
 
