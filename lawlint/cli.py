@@ -58,6 +58,7 @@ def cli() -> None:
               help="达到该严重程度即以状态 1 退出（默认 warning）。")
 @click.option("--profile", default=None, metavar="NAME", help="指定文档类型（如 fazhi-report），不自动识别。")
 @click.option("--quiet", "-q", is_flag=True, help="只输出问题行，不显示原文摘录和汇总。")
+@click.option("--show-all", is_flag=True, help="逐条列出全部问题（默认把同一文件中同一规则的大量问题合为一条）。")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="彩色输出。")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
@@ -66,8 +67,8 @@ def cli() -> None:
 @click.option("--require-plugins", multiple=True, metavar="NAMES",
               help="这些插件（发行包名或前缀，逗号分隔）必须已安装且加载成功，否则以状态 2 退出。")
 @click.pass_obj
-def check(loaded, paths, output_format, select, ignore, config_path, isolated, fail_on, profile, quiet, color,
-          jobs, plugin_files, require_plugins) -> int:
+def check(loaded, paths, output_format, select, ignore, config_path, isolated, fail_on, profile, quiet, show_all,
+          color, jobs, plugin_files, require_plugins) -> int:
     """检查文档（文件、目录或 - 表示标准输入）。"""
     cfg = load_config(config_path, isolated)
     settings = dict(cfg=cfg, select=_selectors(select) or None, ignore=_selectors(ignore), profile=profile,
@@ -79,7 +80,7 @@ def check(loaded, paths, output_format, select, ignore, config_path, isolated, f
     threshold = Severity(fail_on) if fail_on else (cfg.fail_on or Severity.WARNING)
     stream = sys.stdout
     use_color = color == "always" or (color == "auto" and stream.isatty() and "NO_COLOR" not in os.environ)
-    formatter = formatter_class(stream, color=use_color, quiet=quiet)
+    formatter = formatter_class(stream, color=use_color, quiet=quiet, show_all=show_all)
 
     files, missing = collect(paths or (".",), linter.file_types)
     summary = Summary()

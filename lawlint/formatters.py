@@ -20,6 +20,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from lawlint.linter import FileResult
 
 _EXCERPT = 36   # characters shown on each side of a finding in a long line
+GROUP_AFTER = 5  # more findings than this of one rule in one file are shown as one entry
+_LINES_SHOWN = 8
 
 
 @dataclass
@@ -48,10 +50,12 @@ class Formatter:
     name: ClassVar[str] = ""
     description: ClassVar[str] = ""
 
-    def __init__(self, stream: TextIO, *, color: bool = False, quiet: bool = False) -> None:
+    def __init__(self, stream: TextIO, *, color: bool = False, quiet: bool = False,
+                 show_all: bool = False) -> None:
         self.stream = stream
         self.color = color
         self.quiet = quiet
+        self.show_all = show_all
 
     def start(self) -> None:
         pass
@@ -89,14 +93,32 @@ class TextFormatter(Formatter):
 
     def file(self, result: "FileResult") -> None:
         doc = result.document
+        by_code: dict[str, list[Violation]] = {}
         for v in result.violations:
-            where = location(doc, v.span)
-            severity = self.style(f"[{v.severity.value}]", fg=_COLORS[v.severity])
-            head = f"{self.style(result.path, bold=True)}:{where['line']}:{where['column']}: " \
-                   f"{self.style(v.code, bold=True)} {severity} {v.message}"
-            self.write(head)
-            if not self.quiet:
-                self._excerpt(doc, v, where)
+            by_code.setdefault(v.code, []).append(v)
+        for v in result.violations:
+            group = by_code[v.code]
+            if len(group) > GROUP_AFTER and not self.show_all:
+                if v is group[0]:
+                    self._entry(result.path, doc, v, self._summary(doc, group))
+                continue
+            self._entry(result.path, doc, v)
+
+    def _summary(self, doc: "Document", group: list[Violation]) -> str:
+        """One line for many findings of one rule: how many, where, whether fixable."""
+        lines = sorted({doc.position(v.span.start)[0] for v in group})
+        shown = "、".join(map(str, lines[:_LINES_SHOWN])) + ("……" if len(lines) > _LINES_SHOWN else "")
+        fixable = sum(v.fix is not None for v in group)
+        fixes = "，均附有修改建议" if fixable == len(group) else (f"，其中 {fixable} 处附有修改建议" if fixable else "")
+        return f"（本文件共 {len(group)} 处，见第 {shown} 行{fixes}；--show-all 逐条列出）"
+
+    def _entry(self, path: str, doc: "Document", v: Violation, note: str = "") -> None:
+        where = location(doc, v.span)
+        severity = self.style(f"[{v.severity.value}]", fg=_COLORS[v.severity])
+        self.write(f"{self.style(path, bold=True)}:{where['line']}:{where['column']}: "
+                   f"{self.style(v.code, bold=True)} {severity} {v.message}{note}")
+        if not self.quiet:
+            self._excerpt(doc, v, where)
 
     def _excerpt(self, doc: "Document", v: Violation, where: dict) -> None:
         line_no = where["line"]

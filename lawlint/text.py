@@ -72,3 +72,23 @@ def int_to_cn(value: int) -> str:
 def squeeze(text: str) -> str:
     """Remove every blank (spaces left by PDF conversion included)."""
     return re.sub(f"[{BLANKS}\r\n]+", "", text)
+
+
+# Chinese text around a mark: Han characters and full-width punctuation.
+CJK_RE = re.compile(f"[{HAN}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\u2014\u2026\u201c\u201d\u2018\u2019]")
+
+
+def is_cjk(ch: str) -> bool:
+    return bool(ch) and CJK_RE.match(ch) is not None
+
+
+def neighbours(text: str, i: int, j: int | None = None) -> tuple[str, str]:
+    """The nearest non-blank characters before ``i`` and after ``j`` (default ``i + 1``)."""
+    j = i + 1 if j is None else j
+    left = i - 1
+    while left >= 0 and text[left] in BLANKS:
+        left -= 1
+    right = j
+    while right < len(text) and text[right] in BLANKS:
+        right += 1
+    return (text[left] if left >= 0 else ""), (text[right] if right < len(text) else "")

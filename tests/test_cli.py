@@ -205,3 +205,35 @@ def test_parallel_run_reports_the_same_findings_in_the_same_order(cli, tmp_path)
     assert serial.code == parallel.code == 1
     assert json.loads(parallel.out) == json.loads(serial.out)
     assert sum(v["code"] == "RP002" for v in json.loads(parallel.out)["violations"]) == 8
+
+
+COMMA_HEAVY = "".join(f"第{n}项工作,已经完成,效果良好。\n" for n in range(1, 5)) + "各项工作,均已完成。\n"
+
+
+def test_many_findings_of_one_rule_are_one_summarised_entry(cli, tmp_path):
+    path = tmp_path / "converted.txt"
+    path.write_text(COMMA_HEAVY, encoding="utf-8")
+    run = cli("check", "--isolated", "--select", "PU001", str(path))
+    entries = [line for line in run.out.splitlines() if line.startswith(str(path))]
+    assert entries == [f"{path}:1:6: PU001 [warning] 半角逗号“,”应为全角“，”"
+                       "（本文件共 9 处，见第 1、2、3、4、5 行，均附有修改建议；--show-all 逐条列出）"]
+    assert "共发现 9 个问题" in run.out
+
+
+def test_show_all_and_json_keep_every_finding(cli, tmp_path):
+    path = tmp_path / "converted.txt"
+    path.write_text(COMMA_HEAVY, encoding="utf-8")
+    run = cli("check", "--isolated", "--select", "PU001", "--show-all", str(path))
+    lines = [line.split(": PU001")[0] for line in run.out.splitlines() if ": PU001 " in line]
+    assert lines == [f"{path}:{n}:{c}" for n in range(1, 5) for c in (6, 11)] + [f"{path}:5:5"]
+    report = json.loads(cli("check", "--isolated", "--select", "PU001", "--format", "json", str(path)).out)
+    assert [v["line"] for v in report["violations"]] == [1, 1, 2, 2, 3, 3, 4, 4, 5]
+
+
+def test_a_few_findings_of_one_rule_are_listed_one_by_one(cli, tmp_path):
+    path = tmp_path / "converted.txt"
+    path.write_text("第一项工作,已经完成。\n第二项工作,已经完成。\n", encoding="utf-8")
+    run = cli("check", "--isolated", "--select", "PU001", str(path))
+    assert [line.split(": PU001")[0] for line in run.out.splitlines() if ": PU001 " in line] == [
+        f"{path}:1:6", f"{path}:2:6"]
+    assert "本文件共" not in run.out
