@@ -7,20 +7,25 @@ from lawlint.hookspecs import hookimpl
 
 @hookimpl
 def register_rules():
-    from lawlint.checks.duplicate_sentence import DuplicateSentence
-    from lawlint.checks.heading_numbering import HeadingNumbering
-    from lawlint.checks.inconsistent_dates import InconsistentDates
-    from lawlint.checks.late_report import LateReport
-    from lawlint.checks.malformed_date import MalformedDate
-    from lawlint.checks.malformed_doc_number import MalformedDocNumber
-    from lawlint.checks.mandatory_part_order import MandatoryPartOrder
-    from lawlint.checks.near_duplicate import NearDuplicate
-    from lawlint.checks.signature import Signature
-    from lawlint.checks.title import Title
+    from lawlint.checks import (duplicate_sentence, halfwidth_punctuation, heading_end_punctuation,
+                                heading_numbering, inconsistent_dates, late_report, malformed_date,
+                                malformed_doc_number, mandatory_part_order, near_duplicate,
+                                paragraph_end_punctuation, signature, straight_quotes, title,
+                                unbalanced_marks)
 
-    return [MandatoryPartOrder, Title, Signature, HeadingNumbering,
-            MalformedDocNumber, MalformedDate, InconsistentDates, LateReport,
-            DuplicateSentence, NearDuplicate]
+    return [
+        # ST structure (ST001 is a YAML rule in rules/packs/structure)
+        mandatory_part_order.MandatoryPartOrder, title.Title, signature.Signature,
+        heading_numbering.HeadingNumbering,
+        # DN 发文字号, DT dates, RP repetition
+        malformed_doc_number.MalformedDocNumber, malformed_date.MalformedDate,
+        inconsistent_dates.InconsistentDates, late_report.LateReport,
+        duplicate_sentence.DuplicateSentence, near_duplicate.NearDuplicate,
+        # PU punctuation (the rest are YAML rules in rules/packs/punctuation)
+        halfwidth_punctuation.HalfwidthPunctuation, straight_quotes.StraightQuotes,
+        unbalanced_marks.UnbalancedMarks, heading_end_punctuation.HeadingEndPunctuation,
+        paragraph_end_punctuation.ParagraphEndPunctuation,
+    ]
 
 
 @hookimpl

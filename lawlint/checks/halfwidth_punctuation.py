@@ -1,0 +1,87 @@
+from __future__ import annotations
+
+import re
+
+from lawlint.document import HEADING, PARAGRAPH, TITLE, Document
+from lawlint.rule import Fix, Rule, Severity
+from lawlint.text import is_cjk, neighbours
+
+_MARKS = re.compile(r"[,;:?!().]")
+_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。"}
+_NAMES = {",": "逗号", ";": "分号", ":": "冒号", "?": "问号", "!": "叹号", "(": "括号", ")": "括号", ".": "句号"}
+_URL = re.compile(r"(?:https?://|www\.)\S+|[\w.-]+@[\w.-]+|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+
+
+class HalfwidthPunctuation(Rule):
+    """中文语境中用了半角标点。
+
+    中文句子里的逗号、分号、冒号、问号、叹号、括号和句号应使用全角形式。数字中的
+    标点（1,000、3.5%、14:53）、网址和邮箱、阿拉伯数字序号后的下脚点（1.）、
+    英文词句里的标点都不会报出。一个文件里往往整篇都是半角标点（上游转换造成的），
+    文本输出会把它们合为一条，JSON 中逐条保留，每一处都附有修改建议。
+
+    ## 原因
+    GB/T 15834—2011 适用于汉语书面语；它规定的点号、标号在中文中占一个字的位置，
+    即全角形式。半角标点在公文排版中挤在一起，也不符合 GB/T 9704 的版式。
+
+    ## 错误示例
+    ```
+    2024年,全市办理行政复议案件312件.
+    召开党组(扩大)会议:研究部署法治政府建设工作.
+    ```
+
+    ## 正确示例
+    ```
+    2024年，全市办理行政复议案件312件。
+    发布时间14:53，纠错率8.5%，网址www.gov.cn，共1,000人参加。
+    ```
+    """
+
+    code = "PU001"
+    name = "halfwidth-punctuation"
+    summary = "中文语境中用了半角标点"
+    severity = Severity.WARNING
+    basis = "GB/T 15834—2011《标点符号用法》（适用于汉语书面语，标点占一个字的位置）"
+    fixable = True
+
+    def check(self, doc: Document):
+        for block in doc.blocks_of(TITLE, HEADING, PARAGRAPH):
+            text = block.text
+            skip = {i for m in _URL.finditer(text) if re.search(r"[./@:]", m[0]) and not m[0].isdigit()
+                    for i in range(m.start(), m.end())}
+            for m in _MARKS.finditer(text):
+                i, mark = m.start(), m[0]
+                if i in skip or not self._chinese(text, i, mark):
+                    continue
+                span = block.span_of(i, i + 1)
+                full = _FULL[mark]
+                yield self.violation(span, f"半角{_NAMES[mark]}“{mark}”应为全角“{full}”",
+                                     fix=Fix.replace(span, full))
+
+    @staticmethod
+    def _chinese(text: str, i: int, mark: str) -> bool:
+        left, right = neighbours(text, i)
+        if mark in ",:." and left.isdigit() and right.isdigit():
+            return False  # 1,000  14:53  3.5
+        if mark == "." and (left.isdigit() or (left.isascii() and left.isalpha())):
+            return False  # 1. list markers, abbreviations, English
+        if mark in "()":
+            return _chinese_parentheses(text, i)
+        return is_cjk(left) or is_cjk(right)
+
+
+def _chinese_parentheses(text: str, i: int) -> bool:
+    """A pair is Chinese when it encloses Chinese or stands between Chinese on both sides;
+    an unpaired parenthesis when Chinese touches it."""
+    if text[i] == "(":
+        close = text.find(")", i + 1)
+        open_, end = i, (close if close != -1 and "(" not in text[i + 1:close] else None)
+    else:
+        start = text.rfind("(", 0, i)
+        open_, end = (start if start != -1 and ")" not in text[start + 1:i] else None), i
+    if open_ is None or end is None:
+        left, right = neighbours(text, i)
+        return is_cjk(left) or is_cjk(right)
+    before, _ = neighbours(text, open_)
+    _, after = neighbours(text, end)
+    return any(is_cjk(ch) for ch in text[open_ + 1:end]) or (is_cjk(before) and is_cjk(after))

@@ -1,0 +1,112 @@
+from __future__ import annotations
+
+from lawlint.document import HEADING, PARAGRAPH, TITLE, Block, Document
+from lawlint.rule import Edit, Fix, Rule, Severity
+from lawlint.text import is_cjk
+
+_PAIRS = {"《": "》", "〈": "〉", "“": "”", "‘": "’", "（": "）", "(": ")", "〔": "〕", "【": "】", "[": "]",
+          "［": "］", "<": ">"}
+_CLOSERS = {close: open_ for open_, close in _PAIRS.items()}
+# Brackets that close each other's kind (（…) is a half-width matter for PU001, not a mismatch).
+_FAMILY = {"（": "(", "(": "(", "［": "[", "[": "["}
+
+
+def _family(ch: str) -> str:
+    return _FAMILY.get(ch, ch)
+
+
+class UnbalancedMarks(Rule):
+    """成对的标号不配对。
+
+    在一个段落内检查《》〈〉“”‘’（）〔〕【】的配对：有开无合、有合无开、开合不
+    对应（如“(……>”）、书名号内再套书名号（应改用〈〉）。跨段落的长引文每段开头
+    用前引号、只在最后一段末尾用后引号，这是允许的，不会报出。
+
+    ## 原因
+    GB/T 15834—2011 规定引号、括号、书名号都成对使用，书名号中还要用书名号时，
+    里面一层用单书名号〈〉。
+
+    ## 错误示例
+    ```
+    按照《法治广东建设第二个五年规划(2016-2020年》要求。
+    学习《中共中央国务院印发(法治政府建设实施纲要)>的通知》。
+    学习《关于印发《行政执法公示办法》的通知》。
+    ```
+
+    ## 正确示例
+    ```
+    按照《法治广东建设第二个五年规划（2016—2020年）》要求。
+    学习《关于印发〈行政执法公示办法〉的通知》。
+    ```
+    """
+
+    code = "PU003"
+    name = "unbalanced-marks"
+    summary = "成对的标号不配对"
+    severity = Severity.ERROR
+    basis = "GB/T 15834—2011 4.8（引号）、4.9（括号）、4.15（书名号）"
+    fixable = True
+
+    def check(self, doc: Document):
+        blocks = doc.blocks_of(TITLE, HEADING, PARAGRAPH)
+        for index, block in enumerate(blocks):
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            yield from self._block(block, following)
+
+    def _block(self, block: Block, following: Block | None):
+        text = block.text
+        stack: list[tuple[str, int]] = []
+        for i, ch in enumerate(text):
+            if ch in _PAIRS:
+                if ch == "<" and not is_cjk(text[i + 1:i + 2]):
+                    continue
+                if ch == "〔" and text[i + 1:i + 5].isdigit():
+                    continue  # the year of a 发文字号: DN001 reports a broken one
+                if ch == "《" and any(c == "《" for c, _ in stack):
+                    outer = next(j for c, j in stack if c == "《")
+                    close = self._inner_close(text, i)
+                    fix = None
+                    if close is not None:
+                        fix = Fix((Edit(block.span_of(i, i + 1), "〈"), Edit(block.span_of(close, close + 1), "〉")),
+                                  "里层书名号改为〈〉")
+                    yield self.violation(block.span_of(i, i + 1),
+                                         f"书名号内又用了书名号（外层始于第{outer + 1}字）：里层应改用“〈〉”", fix=fix)
+                stack.append((ch, i))
+            elif ch in _CLOSERS:
+                if ch == ">" and not is_cjk(text[i - 1:i]):
+                    continue
+                if ch == "〕" and text[max(0, i - 4):i].isdigit():
+                    continue
+                want = _family(_CLOSERS[ch])
+                depth = next((d for d in range(len(stack) - 1, -1, -1) if _family(stack[d][0]) == want), None)
+                if depth is None:
+                    if ch in "’" and i and text[i - 1].isascii():
+                        continue  # an apostrophe typed as ’
+                    if stack and stack[-1][0] in "（(〔【[［<":
+                        opener, j = stack.pop()  # （…> : one mismatched pair, reported once
+                        yield self.violation(block.span_of(j, j + 1),
+                                             f"“{opener}”与“{ch}”不配对，应为“{opener}……{_PAIRS[opener]}”")
+                        continue
+                    yield self.violation(block.span_of(i, i + 1), f"“{ch}”前面没有对应的“{_CLOSERS[ch]}”")
+                    continue
+                for opener, j in stack[depth + 1:]:
+                    yield self.violation(block.span_of(j, j + 1),
+                                         f"“{opener}”没有对应的“{_PAIRS[opener]}”（在“{ch}”之前就结束了）")
+                del stack[depth:]
+        for opener, j in stack:
+            if opener == "“" and self._quotation_continues(text, j, following):
+                continue
+            yield self.violation(block.span_of(j, j + 1), f"“{opener}”没有对应的“{_PAIRS[opener]}”")
+
+    @staticmethod
+    def _inner_close(text: str, start: int) -> int | None:
+        """The 》 closing the 《 at ``start`` (the first 》 after it, before any other 《)."""
+        close = text.find("》", start + 1)
+        other = text.find("《", start + 1)
+        return close if close != -1 and (other == -1 or close < other) else None
+
+    @staticmethod
+    def _quotation_continues(text: str, j: int, following: Block | None) -> bool:
+        """A quotation over several paragraphs opens “ in each and closes only in the last."""
+        return (following is not None and following.kind == PARAGRAPH
+                and following.text.lstrip().startswith("“") and text.lstrip().startswith("“") and j <= 2)
