@@ -7,11 +7,11 @@ from lawlint.hookspecs import hookimpl
 
 @hookimpl
 def register_rules():
-    from lawlint.checks import (duplicate_sentence, halfwidth_punctuation, heading_end_punctuation,
-                                heading_numbering, inconsistent_dates, late_report, malformed_date,
-                                malformed_doc_number, mandatory_part_order, near_duplicate,
-                                paragraph_end_punctuation, signature, straight_quotes, title,
-                                unbalanced_marks)
+    from lawlint.checks import (approximate_number, dotted_date, duplicate_sentence, fixed_term_numerals,
+                                halfwidth_punctuation, heading_end_punctuation, heading_numbering,
+                                inconsistent_dates, late_report, malformed_date, malformed_doc_number,
+                                mandatory_part_order, near_duplicate, paragraph_end_punctuation, signature,
+                                straight_quotes, title, unbalanced_marks, year_numerals)
 
     return [
         # ST structure (ST001 is a YAML rule in rules/packs/structure)
@@ -25,6 +25,9 @@ def register_rules():
         halfwidth_punctuation.HalfwidthPunctuation, straight_quotes.StraightQuotes,
         unbalanced_marks.UnbalancedMarks, heading_end_punctuation.HeadingEndPunctuation,
         paragraph_end_punctuation.ParagraphEndPunctuation,
+        # NU numbers
+        fixed_term_numerals.FixedTermNumerals, year_numerals.YearNumerals,
+        approximate_number.ApproximateNumber, dotted_date.DottedDate,
     ]
 
 
