@@ -7,11 +7,13 @@ from lawlint.hookspecs import hookimpl
 
 @hookimpl
 def register_rules():
-    from lawlint.checks import (approximate_number, dotted_date, duplicate_sentence, fixed_term_numerals,
-                                halfwidth_punctuation, heading_end_punctuation, heading_numbering,
-                                inconsistent_dates, late_report, malformed_date, malformed_doc_number,
-                                mandatory_part_order, near_duplicate, paragraph_end_punctuation, signature,
-                                straight_quotes, title, unbalanced_marks, year_numerals)
+    from lawlint.checks import (approximate_number, dotted_date, doubled_character, duplicate_sentence,
+                                fixed_term_numerals, goal_formula, halfwidth_punctuation,
+                                heading_end_punctuation, heading_numbering, inconsistent_dates, late_report,
+                                malformed_date, malformed_doc_number, mandatory_part_order,
+                                meeting_before_document, near_duplicate, paragraph_end_punctuation,
+                                regulation_title, request_in_report, series_order, signature, straight_quotes,
+                                title, unbalanced_marks, year_numerals)
 
     return [
         # ST structure (ST001 is a YAML rule in rules/packs/structure)
@@ -28,6 +30,10 @@ def register_rules():
         # NU numbers
         fixed_term_numerals.FixedTermNumerals, year_numerals.YearNumerals,
         approximate_number.ApproximateNumber, dotted_date.DottedDate,
+        # WD wording
+        doubled_character.DoubledCharacter, series_order.SeriesOrder,
+        meeting_before_document.MeetingBeforeDocument, goal_formula.GoalFormulaPeriod,
+        regulation_title.RegulationTitle, request_in_report.RequestInReport,
     ]
 
 

@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+import functools
+
+from lawlint import resources
+from lawlint.document import HEADING, PARAGRAPH, TITLE, Document
+from lawlint.rule import Fix, Rule, Severity
+
+
+@functools.cache
+def _checked() -> frozenset[str]:
+    return frozenset(c for c in resources.data("doubled-characters")["checked"] if len(c) == 1)
+
+
+class DoubledCharacter(Rule):
+    """一个字紧挨着多写了一遍。
+
+    地名、机关名称的最后一个字（县、市、区、局、委……，清单在
+    `rules/data/doubled-characters.yml`）又多写了一遍，如“元谋县县卫生健康局”。
+    按 jieba 分词判断：“市市场监管局”（市｜市场）、“全县县直单位”（全县｜县直）、
+    “县县通”“村村通”都不会报出。修改建议是删除多出的字。其他词语的重复由 WD007 检查。
+
+    ## 原因
+    《党政机关公文处理工作条例》第二十条把文字用法是否规范列为审核重点；这种重字
+    通常是改稿时留下的。
+
+    ## 错误示例
+    ```
+    元谋县县卫生健康局牵头落实。
+    ```
+
+    ## 正确示例
+    ```
+    元谋县卫生健康局牵头落实；市市场监管局配合；实现村村通。
+    ```
+    """
+
+    code = "WD008"
+    name = "doubled-character"
+    summary = "一个字紧挨着多写了一遍"
+    severity = Severity.WARNING
+    basis = "《党政机关公文处理工作条例》第二十条（审核重点：文字用法是否规范）"
+    fixable = True
+    uses_words = True
+
+    def check(self, doc: Document):
+        for block in doc.blocks_of(TITLE, HEADING, PARAGRAPH):
+            text = block.text
+            checked = _checked()
+            if not any(a == b and a in checked for a, b in zip(text, text[1:])):
+                continue  # no place or organ character written twice: no need to segment
+            tokens = doc.tokens(text)
+            for (w1, s1, e1), (w2, s2, e2) in zip(tokens, tokens[1:]):
+                if len(w1) >= 2 and len(w2) == 1 and e1 == s2 and w1[-1] == w2 and w2 in checked:
+                    span = block.span_of(s2, e2)
+                    yield self.violation(span, f"“{w1}{w2}”多了一个“{w2}”", fix=Fix.delete(span, f"删除多出的“{w2}”"))

@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+import functools
+import re
+from difflib import SequenceMatcher
+
+from lawlint import resources
+from lawlint.document import HEADING, PARAGRAPH, TITLE, Document
+from lawlint.rule import Rule, Severity
+
+_TITLE = re.compile(r"《([^《》]{8,60})》")
+_PUNCT = str.maketrans({"(": "（", ")": "）", "-": "—", "－": "—", "~": "—", "～": "—", " ": None, "\u3000": None})
+
+
+def _plain(title: str) -> str:
+    return title.translate(_PUNCT).replace("——", "—")
+
+
+@functools.cache
+def _titles() -> tuple[str, ...]:
+    return tuple(resources.data("political")["regulation_titles"])
+
+
+class RegulationTitle(Rule):
+    """引用的文件名称与正式名称不符。
+
+    报告常引用的法规、党内法规和纲要（清单在 `rules/data/political.yml`），书名号内
+    的名称与正式名称只差一两个字的（漏字、多字、错字），报出并给出正式名称。只是
+    半角括号、连接号写法不同的，由标点规则报告；简称（《行政处罚法》）和地方性文件
+    （《广东省法治政府建设实施纲要》）不会报出。
+
+    ## 原因
+    《党政机关公文处理工作条例》第二十条要求审核引文是否准确；文件名称写错，
+    读者找不到被引用的文件。
+
+    ## 错误示例
+    ```
+    严格执行《党政主要负责人履行法治建设第一责任人职责规定》。
+    落实《法治政府建设实施纲要（20212025年）》。
+    ```
+
+    ## 正确示例
+    ```
+    严格执行《党政主要负责人履行推进法治建设第一责任人职责规定》。
+    落实《法治政府建设实施纲要（2021—2025年）》和《行政处罚法》。
+    ```
+    """
+
+    code = "WD014"
+    name = "regulation-title"
+    summary = "引用的文件名称与正式名称不符"
+    severity = Severity.ERROR
+    basis = "《党政机关公文处理工作条例》第二十条（引文是否准确）"
+    options = {"max_changes": 3}
+
+    def check(self, doc: Document):
+        titles = _titles()
+        plain_titles = {_plain(t): t for t in titles}
+        for block in doc.blocks_of(TITLE, HEADING, PARAGRAPH):
+            for m in _TITLE.finditer(block.text):
+                written = _plain(m[1])
+                if written in plain_titles:
+                    continue
+                best = self._closest(written, titles)
+                if best is not None:
+                    yield self.violation(block.span_of(m.start(), m.end()), f"文件名称有误，正式名称是《{best}》")
+
+    def _closest(self, written: str, titles: tuple[str, ...]) -> str | None:
+        for title in titles:
+            plain = _plain(title)
+            if abs(len(plain) - len(written)) > 2:
+                continue
+            matcher = SequenceMatcher(None, written, plain, autojunk=False)
+            changed = sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal")
+            if 0 < changed <= self.config["max_changes"] and matcher.ratio() >= 0.9:
+                return title
+        return None
