@@ -12,8 +12,8 @@ def register_rules():
                                 heading_end_punctuation, heading_numbering, inconsistent_dates, late_report,
                                 malformed_date, malformed_doc_number, mandatory_part_order,
                                 meeting_before_document, near_duplicate, paragraph_end_punctuation,
-                                regulation_title, request_in_report, series_order, signature, straight_quotes,
-                                title, unbalanced_marks, year_numerals)
+                                regulation_title, request_in_report, script_mixing, series_order, signature,
+                                straight_quotes, stray_space, title, unbalanced_marks, web_chrome, year_numerals)
 
     return [
         # ST structure (ST001 is a YAML rule in rules/packs/structure)
@@ -34,6 +34,8 @@ def register_rules():
         doubled_character.DoubledCharacter, series_order.SeriesOrder,
         meeting_before_document.MeetingBeforeDocument, goal_formula.GoalFormulaPeriod,
         regulation_title.RegulationTitle, request_in_report.RequestInReport,
+        # TX text hygiene
+        stray_space.StraySpace, web_chrome.WebChrome, script_mixing.ScriptMixing,
     ]
 
 

@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+from lawlint.document import HEADING, PARAGRAPH, TITLE, Document
+from lawlint.rule import Fix, Rule, Severity, Violation
+
+_CONVERTERS: dict[str, object] = {}
+
+
+def _converter(name: str):
+    """OpenCC's phrase-aware converters (显著 and 乾坤 stay as they are), loaded on first use."""
+    if name not in _CONVERTERS:
+        import opencc
+
+        _CONVERTERS[name] = opencc.OpenCC(name)
+    return _CONVERTERS[name]
+
+
+class ScriptMixing(Rule):
+    """简体文档中夹着繁体字。
+
+    （繁体文档中夹着简体字时作为提示。）
+
+    用 OpenCC 按词转换全文（“显著”“乾坤”这类简繁同形的词不会被误判），与原文逐字
+    比较。以简体为主的文档中的繁体字报为警告并给出简体写法；以繁体为主的文档中的
+    简体字只作提示。
+
+    ## 原因
+    《中华人民共和国国家通用语言文字法》规定国家机关以规范汉字为公务用字；从港澳台
+    或旧稿复制的文字常带进繁体字。
+
+    ## 错误示例
+    ```
+    推动經濟高质量發展。
+    ```
+
+    ## 正确示例
+    ```
+    推动经济高质量发展，取得显著成效。
+    ```
+    """
+
+    code = "TX005"
+    name = "script-mixing"
+    summary = "简体文档中夹着繁体字"
+    severity = Severity.WARNING
+    basis = "《中华人民共和国国家通用语言文字法》第九条（国家机关以普通话和规范汉字为公务用语用字）"
+    fixable = True
+
+    def check(self, doc: Document):
+        blocks = doc.blocks_of(TITLE, HEADING, PARAGRAPH)
+        if not blocks:
+            return
+        to_simplified = [(b, _converter("t2s").convert(b.text)) for b in blocks]
+        to_traditional = [(b, _converter("s2t").convert(b.text)) for b in blocks]
+        traditional = sum(self._differences(b, c) for b, c in to_simplified)
+        simplified = sum(self._differences(b, c) for b, c in to_traditional)
+        if traditional and traditional <= simplified:
+            for block, converted in to_simplified:
+                yield from self._report(block, converted, "繁体字", "简体", self.severity)
+        elif simplified and simplified < traditional:
+            for block, converted in to_traditional:
+                yield from self._report(block, converted, "简体字", "繁体", Severity.INFO)
+
+    @staticmethod
+    def _differences(block, converted: str) -> int:
+        if len(converted) != len(block.text):
+            return 0
+        return sum(a != b for a, b in zip(block.text, converted))
+
+    def _report(self, block, converted: str, what: str, target: str, severity: Severity):
+        if len(converted) != len(block.text):
+            return
+        for i, (a, b) in enumerate(zip(block.text, converted)):
+            if a != b:
+                span = block.span_of(i, i + 1)
+                yield Violation(self.code, self.name, severity, f"{what}“{a}”应为{target}“{b}”", span,
+                                Fix.replace(span, b))
