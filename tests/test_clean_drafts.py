@@ -25,7 +25,10 @@ def test_examples_show_the_defects_they_were_written_with(cli):
     assert by_file == {
         "青山县司法局2024年度法治政府建设工作报告.txt": {"ST001", "ST005", "DN001", "RP002", "DT001", "DT003"},
         "临河市人民政府关于2023年法治政府建设情况报告.md": {"ST003", "RP001", "DT002"},
-        "网页转载-青山县人民政府2024年法治政府建设情况（GB18030编码）.txt": {"DT003", "DN001", "DT001"},
+        "网页转载-青山县人民政府2024年法治政府建设情况（GB18030编码）.txt": {"DT003", "DN001", "DT001", "TX002"},
+        "青山县市场监督管理局2024年度法治政府建设工作报告（用语和标点）.txt": {
+            "TX001", "NU001", "PU001", "PU005", "WD001", "WD004", "WD002", "NU003", "PU004", "PU002", "NU005",
+            "WD006", "PU006"},
     }
     encodings = {Path(f["path"]).name: f["encoding"] for f in report["files"]}
     assert encodings["网页转载-青山县人民政府2024年法治政府建设情况（GB18030编码）.txt"] == "gb18030"
