@@ -176,6 +176,11 @@ class Document:
         end = self.text.find("\n", start)
         return self.text[start:end if end != -1 else len(self.text)].rstrip("\r")
 
+    @cached_property
+    def characters(self) -> frozenset[str]:
+        """Every character of the text: a pattern needing one that is absent is not run."""
+        return frozenset(self.text)
+
     # -- structure -------------------------------------------------------------------------
     @cached_property
     def lines(self) -> list[Line]:

@@ -12,6 +12,7 @@ import string
 from typing import Any, Callable, ClassVar, Iterator
 
 from lawlint.document import Document
+from lawlint.prefilter import possible
 from lawlint.rule import Rule, Severity, Span, Violation
 from lawlint.schema import YamlSource, check_regex, list_of
 
@@ -44,6 +45,19 @@ def _scope_units(doc: Document, scope: str) -> Iterator[Unit]:
     elif scope == "sentence":
         for s in doc.sentences:
             yield Unit(s.text, lambda i, j, s=s: s.block.span_of(s.start + i, s.start + j))
+
+
+_ANCHORED: dict[re.Pattern, re.Pattern | None] = {}
+
+
+def _line_anchored(pattern: re.Pattern) -> re.Pattern | None:
+    """``pattern`` with ^ and $ matching at every line, to search units joined by line
+    breaks; None when that could miss a match (\\A, \\Z)."""
+    if pattern not in _ANCHORED:
+        text = pattern.pattern
+        _ANCHORED[pattern] = None if isinstance(text, str) and ("\\A" in text or "\\Z" in text) \
+            else re.compile(text, pattern.flags | re.MULTILINE)
+    return _ANCHORED[pattern]
 
 
 def check_scope(src: YamlSource, value: Any, *path: Any) -> None:
@@ -108,8 +122,31 @@ class YamlRule(Rule):
         for scope in self.scope:
             yield from _scope_units(doc, scope)
 
+    def anywhere(self, doc: Document, pattern: re.Pattern) -> bool:
+        """Whether ``pattern`` may match in any unit of this rule's scope.
+
+        A few set look-ups (``lawlint.prefilter``), then one search over all the units at
+        once, cached per document, instead of one search per paragraph: most patterns
+        match nowhere in most documents.
+        """
+        key = ("anywhere", self.scope, pattern)
+        if key not in doc.cache:
+            scanner = _line_anchored(pattern)
+            text = self._scope_text(doc)
+            doc.cache[key] = possible(pattern, text, doc.characters) and (
+                scanner is None or scanner.search(text) is not None)
+        return doc.cache[key]
+
+    def _scope_text(self, doc: Document) -> str:
+        key = ("scope-text", self.scope)
+        if key not in doc.cache:
+            doc.cache[key] = "\n".join(unit.text for unit in self.units(doc))
+        return doc.cache[key]
+
     def matches(self, doc: Document, unit: Unit, pattern: re.Pattern) -> Iterator[re.Match]:
         """Matches of ``pattern`` that no exception covers (and, if asked, on word boundaries)."""
+        if not self.anywhere(doc, pattern):
+            return
         found = [m for m in pattern.finditer(unit.text) if m.end() > m.start()]
         if not found:
             return

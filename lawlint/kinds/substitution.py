@@ -36,9 +36,12 @@ class Substitution(YamlRule):
         return {"swaps": tuple((re.compile(str(wrong)), right) for wrong, right in data["swap"].items())}
 
     def check(self, doc):
+        swaps = [(pattern, right) for pattern, right in self.swaps if self.anywhere(doc, pattern)]
+        if not swaps:
+            return
         for unit in self.units(doc):
             found = []
-            for pattern, right in self.swaps:
+            for pattern, right in swaps:
                 for m in self.matches(doc, unit, pattern):
                     found.append((m.start(), -m.end(), m, right))
             taken = -1

@@ -1,0 +1,49 @@
+"""``lawlint.prefilter`` skips a pattern when the text lacks what every match contains:
+a shortcut that must never hide a match."""
+import re
+
+import pytest
+
+from lawlint.prefilter import needs, possible
+
+PATTERNS = [
+    r"锟斤拷|(?:烫){3,}|(?:屯){3,}",
+    r"(?:\d{4}|[XＸ×]{2,4})年[XＸ×]{1,2}月(?:[XＸ×]{1,2}日)?",
+    r"(?<!。)。。(?!。)",
+    r"(?<=[\u4e00-\u9fff，、])(?:\.{3,6}|。{3,6}|…{3,})",
+    r"(?:坚定|做到)([“\"‘]?四个意识)",
+    r"\d(?<![\d年.’'/\-－]\d)\d年(?=\d{1,2}月|度|底|初|末|上半年|下半年)",
+    r"a{2,}b",
+    r"截止(?:目前|到)?",
+    r"(?:^|(?<=[。；：]))(第[一二三])、",
+    r"[^，]{2}x",
+    r"(?i:ab)c",
+]
+TEXTS = [
+    "", "乱码锟斤拷在此", "烫烫烫", "烫烫", "2024年X月X日", "××年×月", "工作完成。。下一步", "工作完成。。。",
+    "完成...", "坚定“四个意识”", "做到四个意识", "24年3月", "2024年3月", "aab", "ab", "aaab", "截止目前",
+    "第一、加强领导", "要求：第二、压实", "xyx", "ABc", "abc", "上半年24年度",
+]
+
+
+@pytest.mark.parametrize("pattern", PATTERNS)
+def test_possible_never_hides_a_match(pattern):
+    compiled = re.compile(pattern)
+    for text in TEXTS:
+        if compiled.search(text):
+            assert possible(compiled, text), (pattern, text)
+
+
+def test_what_every_match_contains():
+    assert needs(re.compile(r"锟斤拷|(?:烫){3,}")) == ("any", ("锟斤拷", "烫烫烫"))
+    assert needs(re.compile(r"a{2,}b")) == ("all", ("aa", frozenset("b")))
+    assert needs(re.compile(r"(?=度|底)x")) == ("all", (frozenset("度底"), frozenset("x")))  # re merges 度|底 into [度底]
+    assert needs(re.compile(r"(?i)abc")) is None  # case-insensitive: not analysed
+    assert needs(re.compile(r"\d+|[^a]")) is None  # a branch that needs nothing
+
+
+def test_a_text_lacking_what_is_needed_is_skipped():
+    pattern = re.compile(r"(?:\d{4}|[XＸ×]{2,4})年[XＸ×]{1,2}月")
+    assert not possible(pattern, "2024年3月完成")
+    assert possible(pattern, "2024年X月完成")
+    assert not possible(re.compile("。。"), "完成。下一步。")
