@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import functools
+import re
 
 from lawlint import resources
 from lawlint.document import HEADING, PARAGRAPH, TITLE, Document
@@ -10,6 +11,12 @@ from lawlint.rule import Fix, Rule, Severity
 @functools.cache
 def _checked() -> frozenset[str]:
     return frozenset(c for c in resources.data("doubled-characters")["checked"] if len(c) == 1)
+
+
+@functools.cache
+def _doubled() -> re.Pattern:
+    """A checked character written twice in a row."""
+    return re.compile("([" + re.escape("".join(sorted(_checked()))) + r"])\1")
 
 
 class DoubledCharacter(Rule):
@@ -46,9 +53,9 @@ class DoubledCharacter(Rule):
     def check(self, doc: Document):
         for block in doc.blocks_of(TITLE, HEADING, PARAGRAPH):
             text = block.text
-            checked = _checked()
-            if not any(a == b and a in checked for a, b in zip(text, text[1:])):
+            if not _doubled().search(text):
                 continue  # no place or organ character written twice: no need to segment
+            checked = _checked()
             tokens = doc.tokens(text)
             for (w1, s1, e1), (w2, s2, e2) in zip(tokens, tokens[1:]):
                 if len(w1) >= 2 and len(w2) == 1 and e1 == s2 and w1[-1] == w2 and w2 in checked:

@@ -9,7 +9,7 @@ from lawlint.text import is_cjk, neighbours
 _MARKS = re.compile(r"[,;:?!().]")
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。"}
 _NAMES = {",": "逗号", ";": "分号", ":": "冒号", "?": "问号", "!": "叹号", "(": "括号", ")": "括号", ".": "句号"}
-_URL = re.compile(r"(?:https?://|www\.)\S+|[\w.-]+@[\w.-]+|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+_URL = re.compile(r"(?:https?://|www\.)\S+|[A-Za-z0-9._-]+@[A-Za-z0-9.-]+|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 
 
 class HalfwidthPunctuation(Rule):
@@ -45,11 +45,16 @@ class HalfwidthPunctuation(Rule):
     fixable = True
 
     def check(self, doc: Document):
+        if doc.characters.isdisjoint(_FULL):
+            return
         for block in doc.blocks_of(TITLE, HEADING, PARAGRAPH):
             text = block.text
+            marks = list(_MARKS.finditer(text))
+            if not marks:
+                continue
             skip = {i for m in _URL.finditer(text) if re.search(r"[./@:]", m[0]) and not m[0].isdigit()
                     for i in range(m.start(), m.end())}
-            for m in _MARKS.finditer(text):
+            for m in marks:
                 i, mark = m.start(), m[0]
                 if i in skip or not self._chinese(text, i, mark):
                     continue

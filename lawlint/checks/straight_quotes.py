@@ -1,10 +1,14 @@
 from __future__ import annotations
 
+import re
+
 from lawlint.document import HEADING, PARAGRAPH, TITLE, Document
 from lawlint.rule import Fix, Rule, Severity
 from lawlint.text import is_cjk
 
 _CORNER = {"「": "“", "」": "”", "『": "‘", "』": "’"}
+_QUOTES = re.compile("[“”‘’\"'「」『』]")
+_SUSPECTS = frozenset("\"'「」『』")
 
 
 class StraightQuotes(Rule):
@@ -38,10 +42,15 @@ class StraightQuotes(Rule):
     fixable = True
 
     def check(self, doc: Document):
+        if doc.characters.isdisjoint(_SUSPECTS):
+            return
         for block in doc.blocks_of(TITLE, HEADING, PARAGRAPH):
             text = block.text
+            if _SUSPECTS.isdisjoint(text):
+                continue
             opened = {'"': False, "'": False}
-            for i, ch in enumerate(text):
+            for m in _QUOTES.finditer(text):
+                i, ch = m.start(), m[0]
                 if ch in "“”":
                     opened['"'] = ch == "“"
                 elif ch in "‘’":

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 from lawlint.document import HEADING, PARAGRAPH, TITLE, Block, Document
 from lawlint.rule import Edit, Fix, Rule, Severity
 from lawlint.text import is_cjk
@@ -7,6 +9,7 @@ from lawlint.text import is_cjk
 _PAIRS = {"《": "》", "〈": "〉", "“": "”", "‘": "’", "（": "）", "(": ")", "〔": "〕", "【": "】", "[": "]",
           "［": "］", "<": ">"}
 _CLOSERS = {close: open_ for open_, close in _PAIRS.items()}
+_MARKS = re.compile("[" + re.escape("".join(_PAIRS) + "".join(_CLOSERS)) + "]")
 # Brackets that close each other's kind (（…) is a half-width matter for PU001, not a mismatch).
 _FAMILY = {"（": "(", "(": "(", "［": "[", "[": "["}
 
@@ -56,7 +59,8 @@ class UnbalancedMarks(Rule):
     def _block(self, block: Block, following: Block | None):
         text = block.text
         stack: list[tuple[str, int]] = []
-        for i, ch in enumerate(text):
+        for m in _MARKS.finditer(text):
+            i, ch = m.start(), m[0]
             if ch in _PAIRS:
                 if ch == "<" and not is_cjk(text[i + 1:i + 2]):
                     continue

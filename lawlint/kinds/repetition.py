@@ -5,8 +5,12 @@ import re
 from lawlint.kinds.base import YamlRule, regex_list
 from lawlint.rule import Fix
 from lawlint.schema import check_regex
+from lawlint.text import BLANKS
 
-_DOUBLED = re.compile(r"([^\W\d_]{1,8})\s*\1")
+# Two equal words side by side need a run of 2–8 characters written twice.  The patterns
+# are the cheap ones for CPython's re (\w, and blanks only when the text has any).
+_DOUBLED_RUN = re.compile(r"(\w{2,8})\1")
+_DOUBLED_RUN_BLANKS = re.compile(r"(\w{2,8})[^\S\n]*\1")
 
 
 class Repetition(YamlRule):
@@ -15,7 +19,8 @@ class Repetition(YamlRule):
     ``tokens`` (regular expressions) limit the words checked; ``single_chars`` (a
     regular expression) limits which one-character words are checked, since a doubled
     character is usually two words (执行｜行政); ``exceptions`` list words whose
-    doubling is legitimate.  Text with nothing written twice is never segmented.
+    doubling is legitimate.  Text with nothing of 1–8 characters written twice is
+    never segmented.
     Reduplicated words such as 紧紧 and 常常 are single words to jieba and are never
     reported.  The fix deletes the second one.
     """
@@ -31,8 +36,10 @@ class Repetition(YamlRule):
     @classmethod
     def compile(cls, src, data):
         tokens = data.get("tokens") or [".+"]
+        single = data.get("single_chars", ".")
         return {"wanted": re.compile("|".join(f"(?:{t})" for t in tokens)),
-                "single": re.compile(data.get("single_chars", "."))}
+                "single": re.compile(single),
+                "doubled_char": re.compile(f"({single})[^\\S\\n]*\\1")}
 
     def check(self, doc):
         for unit in self.units(doc):
@@ -57,5 +64,8 @@ class Repetition(YamlRule):
         return self.single.fullmatch(char) is not None and not self._excepted(char)
 
     def _may_repeat(self, text: str) -> bool:
-        """A cheap pre-test: something of one or more letters written twice in a row."""
-        return any(len(m[1]) > 1 or self._single_checked(m[1]) for m in _DOUBLED.finditer(text))
+        """A cheap pre-test: a checked character, or a run of letters, written twice in a row."""
+        if any(self._single_checked(m[1]) for m in self.doubled_char.finditer(text)):
+            return True
+        doubled = _DOUBLED_RUN_BLANKS if any(b in text for b in BLANKS) else _DOUBLED_RUN
+        return any(not m[1].isdecimal() for m in doubled.finditer(text))
