@@ -7,7 +7,7 @@ fingerprint (Schleimer, Wilkerson and Aiken, "Winnowing: local algorithms for
 document fingerprinting", 2003 — the method behind MOSS): the smallest
 ``GRAM``-character substring of every window of ``window`` consecutive ones.  Two
 texts that share a run of ``GRAM + window - 1`` characters are guaranteed to share
-a fingerprint, so a restatement with a long common run is never missed, and a
+a fingerprint (``Fingerprinter``), so a restatement with a long common run is never missed, and a
 long document costs about n·log n, not n².
 """
 from __future__ import annotations
@@ -15,16 +15,18 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from itertools import chain
 from typing import Callable, Sequence
 
 _NOT_WORD = re.compile(r"[\W_]+")
+_NOT_WORD_OR_SEPARATOR = re.compile(r"[^\w\x00]+|_+")
 
 GRAM = 10
-# Bounds on the work per text, earliest candidates first: only very formulaic text has
-# more, and a long document must still take seconds.  A fingerprint already shared by
+# Bounds on the work per text, the candidates sharing most text first: only very
+# formulaic text has more, and a long document must still take seconds.  A fingerprint already shared by
 # MAX_CANDIDATES texts is not indexed any further (as a search engine drops stop words).
 MAX_CANDIDATES = 64
-MAX_CONFIRMS = 16
+MAX_CONFIRMS = 8
 
 
 def normalise(text: str) -> str:
@@ -34,9 +36,24 @@ def normalise(text: str) -> str:
     return text.lower()
 
 
+def normalise_all(texts: Sequence[str]) -> list[str]:
+    """``normalise`` of every text, in three C-level passes over the texts joined."""
+    joined = "\x00".join(texts)
+    if joined.count("\x00") != max(len(texts) - 1, 0):
+        return [normalise(t) for t in texts]  # a text holding the separator itself
+    cleaned = _NOT_WORD_OR_SEPARATOR.sub("", joined)
+    if not unicodedata.is_normalized("NFKC", cleaned):
+        return [normalise(t) for t in texts]
+    return cleaned.lower().split("\x00") if texts else []
+
+
 def normalised(doc, segment) -> str:
-    """``normalise(segment.text)``, computed once per document and shared by the rules."""
-    memo = doc.cache.setdefault("normalised", {})
+    """``normalise(segment.text)``, computed once per document for all its sentences and
+    clauses, and shared by the rules."""
+    memo = doc.cache.get("normalised")
+    if memo is None:
+        segments = [*doc.sentences, *doc.clauses]
+        memo = doc.cache["normalised"] = dict(zip(map(id, segments), normalise_all([s.text for s in segments])))
     key = id(segment)
     if key not in memo:
         memo[key] = normalise(segment.text)
@@ -61,42 +78,95 @@ def character_overlap(doc, a: str, b: str) -> float:
     return 2 * common / (len(a) + len(b))
 
 
-def fingerprints(text: str, window: int) -> set[str]:
-    """The lexicographically smallest ``GRAM``-gram of each window (deterministic across runs)."""
-    grams = [text[i:i + GRAM] for i in range(len(text) - GRAM + 1)] or [text]
-    if len(grams) <= window:
-        return {min(grams)}
-    if window == 1:
-        return set(grams)
-    return set(map(min, zip(*(grams[k:] for k in range(window)))))
+_CHUNK = 200_000  # characters fingerprinted at once: bounds the transient list of grams
 
 
-def first_similar(texts: Sequence[str], run: int,
-                  confirm: Callable[[int, int], bool]) -> list[tuple[int, int]]:
-    """For each text ``j``, the earliest ``i < j`` sharing a fingerprint that ``confirm(i, j)``
-    accepts; returns the pairs ``(i, j)``.  Every pair with a common run of ``run``
-    characters is a candidate.  A text matched to an earlier one is not indexed itself:
-    a cluster of near-copies is compared with its first member.
+class Fingerprinter:
+    """Winnowing fingerprints for texts sharing runs of ``run`` characters, and for any
+    piece of a text already fingerprinted (a clause of a sentence) without computing
+    them again: a window lying inside the piece lies inside the text.
+
+    The smallest gram of a window is chosen by its characters, so the choice does not
+    depend on the process's hash seed; only its hash is kept, to save memory on long
+    documents.  Texts are processed joined in large chunks: two passes of C-level list
+    building instead of a few Python calls per text.
     """
-    window = max(1, run - GRAM + 1)
-    prints = [fingerprints(text, window) for text in texts]
-    seen = Counter(fp for fps in prints for fp in fps)
-    index: dict[str, list[int]] = {}
+
+    def __init__(self, run: int) -> None:
+        self.run = run
+        self.gram = min(GRAM, run)
+        self.window = run - self.gram + 1
+        self._minima: dict[str, list[int]] = {}
+
+    def add(self, texts: Sequence[str]) -> None:
+        chunk: list[str] = []
+        size = 0
+        for text in texts:
+            if text in self._minima:
+                continue
+            self._minima[text] = []  # a placeholder keeps duplicates out of the chunk
+            chunk.append(text)
+            size += len(text) + 1
+            if size >= _CHUNK:
+                self._add_chunk(chunk)
+                chunk, size = [], 0
+        self._add_chunk(chunk)
+
+    def of(self, text: str, within: str | None = None) -> set[int]:
+        """The fingerprints of ``text``, read off those of ``within`` if it contains it."""
+        count = len(text) - self.run + 1  # windows lying wholly inside the text
+        if count < 1:  # shorter than one window: the text is its own fingerprint
+            return {hash(text)}
+        if text in self._minima:
+            return set(self._minima[text])
+        if within is not None and within in self._minima:
+            at = within.find(text)
+            if at != -1:
+                return set(self._minima[within][at:at + count])
+        self.add([text])
+        return set(self._minima[text])
+
+    def _add_chunk(self, texts: list[str]) -> None:
+        if not texts:
+            return
+        gram = self.gram
+        joined = "\x00".join(texts)  # normalised text has no control characters
+        grams = [joined[i:i + gram] for i in range(len(joined) - gram + 1)]
+        smallest = grams if self.window == 1 else list(map(min, *(grams[k:] for k in range(self.window))))
+        start = 0
+        for text in texts:
+            count = len(text) - self.run + 1
+            self._minima[text] = list(map(hash, smallest[start:start + count])) if count > 0 else []
+            start += len(text) + 1
+
+
+def first_similar(prints: Sequence[set[int]], confirm: Callable[[int, int], bool]) -> list[tuple[int, int]]:
+    """For each text ``j`` (given by its fingerprints), an earlier text ``i`` sharing a
+    fingerprint that ``confirm(i, j)`` accepts; returns the pairs ``(i, j)``.  Every
+    pair with a common run of the fingerprinter's ``run`` characters is a candidate;
+    candidates sharing more fingerprints (more text) are tried first, the earlier one
+    first among equals.  A text matched to an earlier one is not indexed itself: a
+    cluster of near-copies is compared with its first member.
+    """
+    seen = Counter(chain.from_iterable(prints))
+    index: dict[int, list[int]] = {}
     pairs = []
     for j, fps in enumerate(prints):
         shared = [fp for fp in fps if seen[fp] > 1]
         if not shared:
             continue  # nothing else in the document has any of its fingerprints
-        candidates = sorted({i for fp in shared for i in index.get(fp, ())})
-        for attempt, i in enumerate(candidates[:MAX_CANDIDATES]):
-            if attempt == MAX_CONFIRMS:
-                break
-            if confirm(i, j):
-                pairs.append((i, j))
-                break
-        else:  # neither matched nor crowded by candidates: j may be the first of its kind
-            for fp in shared:
-                postings = index.setdefault(fp, [])
-                if len(postings) < MAX_CANDIDATES:
-                    postings.append(j)
+        postings = [index[fp] for fp in shared if fp in index]
+        if len(postings) == 1:
+            ranked = postings[0]  # in order already, all sharing one fingerprint
+        else:
+            overlap = Counter(chain.from_iterable(postings))
+            ranked = sorted(overlap, key=lambda i: (-overlap[i], i))
+        match = next((i for i in ranked[:MAX_CONFIRMS] if confirm(i, j)), None)
+        if match is not None:
+            pairs.append((match, j))
+            continue
+        for fp in shared:  # j was not matched: it may be the first of its kind
+            postings = index.setdefault(fp, [])
+            if len(postings) < MAX_CANDIDATES:
+                postings.append(j)
     return pairs

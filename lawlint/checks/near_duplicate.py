@@ -6,7 +6,7 @@ from difflib import SequenceMatcher
 from lawlint.checks.duplicate_sentence import quote
 from lawlint.document import Document, Segment
 from lawlint.rule import Rule, Severity
-from lawlint.similarity import character_overlap, first_similar, normalise, normalised, shares_run
+from lawlint.similarity import Fingerprinter, character_overlap, first_similar, normalise, normalised, shares_run
 
 _TITLES = re.compile(r"《[^《》]*》")
 _CHAR_MARGIN = 0.15
@@ -50,23 +50,32 @@ class NearDuplicate(Rule):
 
     def check(self, doc: Document):
         minimum = self.config["min_chars"]
+        fingerprinter = Fingerprinter(self.config["min_common"])
         sentences = self._units(doc, doc.sentences, minimum, exclude={})
+        fingerprinter.add(list(sentences))
         reported: set[int] = set()  # sentences already reported: their clauses are not repeated again
-        for first, later in self._pairs(doc, sentences):
+        for first, later in self._pairs(doc, sentences, [fingerprinter.of(key) for key in sentences]):
             reported.add(id(later))
             yield self._report(doc, first, later)
         clauses = self._units(doc, [c for c in doc.clauses if id(doc.sentences[c.sentence]) not in reported],
                               minimum, exclude=sentences)
-        for first, later in self._pairs(doc, clauses):
+        # a clause's fingerprints are read off its sentence's
+        sentence_keys: dict[int, str] = {}
+        prints = []
+        for key, clause in clauses.items():
+            if clause.sentence not in sentence_keys:
+                sentence_keys[clause.sentence] = self._key(doc, doc.sentences[clause.sentence])
+            prints.append(fingerprinter.of(key, sentence_keys[clause.sentence]))
+        for first, later in self._pairs(doc, clauses, prints):
             yield self._report(doc, first, later)
 
-    def _pairs(self, doc: Document, group: dict[str, Segment]):
+    def _pairs(self, doc: Document, group: dict[str, Segment], prints: list[set[int]]):
         keys = list(group)
 
         def repeats(i: int, j: int) -> bool:
             return self._repeats(doc, keys[i], keys[j], group[keys[i]].block is group[keys[j]].block)
 
-        for i, j in first_similar(keys, self.config["min_common"], repeats):
+        for i, j in first_similar(prints, repeats):
             yield group[keys[i]], group[keys[j]]
 
     def _report(self, doc: Document, first: Segment, later: Segment):
@@ -76,9 +85,11 @@ class NearDuplicate(Rule):
 
     def _repeats(self, doc: Document, a: str, b: str, same_paragraph: bool) -> bool:
         """A restatement shares a long run of words; a parallel construction only its frame."""
+        needed = self.config["threshold" if same_paragraph else "far_threshold"]
+        if 2 * min(len(a), len(b)) / (len(a) + len(b)) < needed - _CHAR_MARGIN:
+            return False  # so different in length that few words can match
         if not shares_run(a, b, self.config["min_common"]):
             return False
-        needed = self.config["threshold" if same_paragraph else "far_threshold"]
         # Matched words are matched characters: texts whose characters barely overlap
         # (multiset ratio well under the threshold) need not be segmented at all.
         if character_overlap(doc, a, b) < needed - _CHAR_MARGIN:
@@ -88,12 +99,16 @@ class NearDuplicate(Rule):
         return matcher.real_quick_ratio() >= needed and matcher.quick_ratio() >= needed and matcher.ratio() >= needed
 
     @staticmethod
-    def _units(doc: Document, segments: list[Segment], minimum: int, exclude: dict) -> dict[str, Segment]:
-        """First occurrence of each distinct text, with quoted titles left out (exact repeats are RP001's)."""
+    def _key(doc: Document, segment: Segment) -> str:
+        """The text compared: normalised, with quoted titles left out."""
+        text = segment.text
+        return normalise(_TITLES.sub("", text)) if "《" in text else normalised(doc, segment)
+
+    def _units(self, doc: Document, segments: list[Segment], minimum: int, exclude: dict) -> dict[str, Segment]:
+        """First occurrence of each distinct text (exact repeats are RP001's)."""
         units: dict[str, Segment] = {}
         for segment in segments:
-            text = segment.text
-            key = normalise(_TITLES.sub("", text)) if "《" in text else normalised(doc, segment)
+            key = self._key(doc, segment)
             if len(key) >= minimum and key not in exclude:
                 units.setdefault(key, segment)
         return units

@@ -1,0 +1,36 @@
+"""The batched shortcuts in ``lawlint.similarity`` equal the slow, obvious computation."""
+from lawlint.similarity import Fingerprinter, first_similar, normalise, normalise_all
+
+
+def test_batched_normalisation_equals_one_by_one():
+    texts = ["全面推进，依法行政。", "ＡＢＣ１２３，好", "a_b c", "", "《法》（2021）", "Ⅻ、第１条"]
+    assert normalise_all(texts) == [normalise(t) for t in texts]
+    assert normalise_all(["x\x00y", "z"]) == ["xy", "z"]  # a text holding the separator
+
+
+def test_a_piece_has_the_fingerprints_of_its_own_windows():
+    sentence = "着力提高全体干部职工对颁布实施民法典的重大意义的认识水平提升全体干部职工的法律素养"
+    clause = "提高全体干部职工对颁布实施民法典的重大意义的认识水平"
+    shared = Fingerprinter(12)
+    shared.add([sentence])
+    assert shared.of(clause, within=sentence) == Fingerprinter(12).of(clause)
+    assert Fingerprinter(12).of("太短的文字") == {hash("太短的文字")}
+
+
+def test_texts_sharing_a_run_are_candidates_and_the_closest_is_tried_first():
+    texts = ["全体干部职工对颁布实施民法典的重大意义的认识水平",   # 0
+             "组织全体干部职工学习",                                # 1: no long common run
+             "提升全体干部职工对颁布实施民法典的重大意义的认识",     # 2: shares a long run with 0
+             "全体干部职工对颁布实施民法典的重大意义的认识水平提高"]  # 3: shares more with 0 than 2 does
+    fingerprinter = Fingerprinter(12)
+    fingerprinter.add(texts)
+    tried = []
+
+    def confirm(i, j):
+        tried.append((i, j))
+        return False
+
+    assert first_similar([fingerprinter.of(t) for t in texts], confirm) == []
+    assert (0, 1) not in tried and (1, 2) not in tried
+    assert (0, 2) in tried
+    assert [pair for pair in tried if pair[1] == 3][0] == (0, 3)
