@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from lawlint.schema import SAFE_LOADER
+
 if TYPE_CHECKING:  # pragma: no cover
     from importlib.resources.abc import Traversable
 
@@ -27,4 +29,4 @@ def rules_root() -> Traversable:
 @functools.cache
 def data(name: str) -> Any:
     """A domain data file, ``rules/data/<name>.yml`` (word lists, patterns, synonyms)."""
-    return yaml.safe_load((rules_root() / "data" / f"{name}.yml").read_text(encoding="utf-8"))
+    return yaml.load((rules_root() / "data" / f"{name}.yml").read_text(encoding="utf-8"), Loader=SAFE_LOADER)
