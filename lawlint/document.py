@@ -216,6 +216,14 @@ class Document:
     def blocks_of(self, *kinds: str) -> list[Block]:
         return [b for b in self.blocks if b.kind in kinds]
 
+    def text_of(self, *kinds: str) -> str:
+        """The text of the blocks of these kinds, one per line, with lines broken by PDF
+        conversion rejoined: where to look for a phrase before looking block by block."""
+        key = ("text_of", kinds)
+        if key not in self.cache:
+            self.cache[key] = "\n".join(b.text for b in self.blocks if b.kind in kinds)
+        return self.cache[key]
+
     @property
     def title(self) -> Block | None:
         return next((b for b in self.blocks if b.kind == TITLE), None)

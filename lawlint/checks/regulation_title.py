@@ -17,8 +17,9 @@ def _plain(title: str) -> str:
 
 
 @functools.cache
-def _titles() -> tuple[str, ...]:
-    return tuple(resources.data("political")["regulation_titles"])
+def _titles() -> dict[str, str]:
+    """Each official title, by its form with punctuation and blanks normalised."""
+    return {_plain(t): t for t in resources.data("political")["regulation_titles"]}
 
 
 class RegulationTitle(Rule):
@@ -54,24 +55,28 @@ class RegulationTitle(Rule):
     options = {"max_changes": 3}
 
     def check(self, doc: Document):
-        titles = _titles()
-        plain_titles = {_plain(t): t for t in titles}
+        if "《" not in doc.text:
+            return
         for block in doc.blocks_of(TITLE, HEADING, PARAGRAPH):
             for m in _TITLE.finditer(block.text):
                 written = _plain(m[1])
-                if written in plain_titles:
+                if written in _titles():
                     continue
-                best = self._closest(written, titles)
+                best = _closest(written, self.config["max_changes"])
                 if best is not None:
                     yield self.violation(block.span_of(m.start(), m.end()), f"文件名称有误，正式名称是《{best}》")
 
-    def _closest(self, written: str, titles: tuple[str, ...]) -> str | None:
-        for title in titles:
-            plain = _plain(title)
-            if abs(len(plain) - len(written)) > 2:
-                continue
-            matcher = SequenceMatcher(None, written, plain, autojunk=False)
-            changed = sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal")
-            if 0 < changed <= self.config["max_changes"] and matcher.ratio() >= 0.9:
-                return title
-        return None
+
+@functools.lru_cache(maxsize=4096)
+def _closest(written: str, max_changes: int) -> str | None:
+    """The official title ``written`` misquotes, if any (titles recur: kept per process)."""
+    for plain, title in _titles().items():
+        if abs(len(plain) - len(written)) > 2:
+            continue
+        matcher = SequenceMatcher(None, written, plain, autojunk=False)
+        if matcher.quick_ratio() < 0.9:
+            continue  # too few characters in common: difflib's cheap bound first
+        changed = sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal")
+        if 0 < changed <= max_changes and matcher.ratio() >= 0.9:
+            return title
+    return None

@@ -5,6 +5,7 @@ import re
 
 from lawlint import resources
 from lawlint.document import HEADING, PARAGRAPH, TITLE, Document
+from lawlint.prefilter import possible
 from lawlint.rule import Rule, Severity
 
 
@@ -55,8 +56,10 @@ class SeriesOrder(Rule):
     basis = "《党政主要负责人履行推进法治建设第一责任人职责规定》第三条、第四条；党中央有关文件中的规范表述"
 
     def check(self, doc: Document):
-        for block in doc.blocks_of(TITLE, HEADING, PARAGRAPH):
-            for name, members, joiner, suffix, complete, pattern, member in _series():
+        text = doc.text_of(TITLE, HEADING, PARAGRAPH)
+        present = [series for series in _series() if possible(series[5], text, doc.characters)]
+        for block in doc.blocks_of(TITLE, HEADING, PARAGRAPH) if present else ():
+            for name, members, joiner, suffix, complete, pattern, member in present:
                 for m in pattern.finditer(block.text):
                     found = member.findall(m[0])
                     canonical = joiner.join(members) + suffix
