@@ -132,11 +132,12 @@ class Fingerprinter:
         gram = self.gram
         joined = "\x00".join(texts)  # normalised text has no control characters
         grams = [joined[i:i + gram] for i in range(len(joined) - gram + 1)]
-        smallest = grams if self.window == 1 else list(map(min, *(grams[k:] for k in range(self.window))))
+        smallest = grams if self.window == 1 else map(min, *(grams[k:] for k in range(self.window)))
+        hashed = list(map(hash, smallest))
         start = 0
         for text in texts:
             count = len(text) - self.run + 1
-            self._minima[text] = list(map(hash, smallest[start:start + count])) if count > 0 else []
+            self._minima[text] = hashed[start:start + count] if count > 0 else []
             start += len(text) + 1
 
 
