@@ -68,14 +68,20 @@ def shares_run(a: str, b: str, length: int) -> bool:
 
 
 def character_overlap(doc, a: str, b: str) -> float:
-    """Multiset ratio 2·|a ∩ b| / (|a| + |b|) of the characters (difflib's ``quick_ratio``)."""
-    memo = doc.cache.setdefault("characters", {})
-    ca = memo.get(a) or memo.setdefault(a, Counter(a))
-    cb = memo.get(b) or memo.setdefault(b, Counter(b))
-    if len(ca) > len(cb):
-        ca, cb = cb, ca
-    common = sum(min(n, cb[ch]) for ch, n in ca.items() if ch in cb)
-    return 2 * common / (len(a) + len(b))
+    """Multiset ratio 2·|a ∩ b| / (|a| + |b|) of the characters (difflib's ``quick_ratio``).
+
+    Each text becomes the set of its (character, k-th occurrence) pairs, once per
+    document: the size of a set intersection (C speed) is then the multiset overlap.
+    """
+    memo = doc.cache.setdefault("occurrences", {})
+    sa = memo.get(a) or memo.setdefault(a, _occurrences(a))
+    sb = memo.get(b) or memo.setdefault(b, _occurrences(b))
+    return 2 * len(sa & sb) / (len(a) + len(b))
+
+
+def _occurrences(text: str) -> frozenset[int]:
+    """The (character, k-th occurrence) pairs, as integers (cheaper to hash than tuples)."""
+    return frozenset(ord(ch) + k * 0x110000 for ch, n in Counter(text).items() for k in range(n))
 
 
 _CHUNK = 200_000  # characters fingerprinted at once: bounds the transient list of grams

@@ -88,11 +88,11 @@ class NearDuplicate(Rule):
         needed = self.config["threshold" if same_paragraph else "far_threshold"]
         if 2 * min(len(a), len(b)) / (len(a) + len(b)) < needed - _CHAR_MARGIN:
             return False  # so different in length that few words can match
-        if not shares_run(a, b, self.config["min_common"]):
-            return False
         # Matched words are matched characters: texts whose characters barely overlap
         # (multiset ratio well under the threshold) need not be segmented at all.
         if character_overlap(doc, a, b) < needed - _CHAR_MARGIN:
+            return False
+        if not shares_run(a, b, self.config["min_common"]):
             return False
         matcher = SequenceMatcher(None, doc.words(a), doc.words(b), autojunk=False)
         # difflib's cheap upper bounds first, as its documentation recommends
