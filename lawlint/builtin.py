@@ -8,6 +8,7 @@ from lawlint.hookspecs import hookimpl
 @hookimpl
 def register_rules():
     from lawlint.checks import (approximate_number, dotted_date, doubled_character, duplicate_sentence,
+                                expression_near_miss,
                                 fixed_term_numerals, goal_formula, halfwidth_punctuation,
                                 heading_end_punctuation, heading_numbering, inconsistent_dates, late_report,
                                 malformed_date, malformed_doc_number, mandatory_part_order,
@@ -34,6 +35,7 @@ def register_rules():
         doubled_character.DoubledCharacter, series_order.SeriesOrder,
         meeting_before_document.MeetingBeforeDocument, goal_formula.GoalFormulaPeriod,
         regulation_title.RegulationTitle, request_in_report.RequestInReport,
+        expression_near_miss.ExpressionNearMiss,
         # TX text hygiene
         stray_space.StraySpace, web_chrome.WebChrome, script_mixing.ScriptMixing,
     ]
