@@ -2,23 +2,25 @@
 
 Nothing imports jieba until a rule asks for words (``Document.words``).  jieba
 itself needs about a second to load its prefix dictionary (it unmarshals a 9 MB
-cache); lawlint keeps its own copy as a plain list of words plus an array of
-counts, which loads in a third of that time and cannot execute code if tampered
-with.  The copy lives in ``$LAWLINT_CACHE_DIR`` (default ``~/.cache/lawlint``); if
-it cannot be read or written, jieba's own loading is used.
+cache into a dict of 500,000 entries), while a report needs the frequencies of a
+few thousand fragments.  lawlint therefore keeps the dictionary as an SQLite table
+and looks fragments up as jieba asks for them (``_Frequencies``): starting costs
+milliseconds, and results are identical.  The table lives in ``$LAWLINT_CACHE_DIR``
+(default ``~/.cache/lawlint``) and is built on first use; if it cannot be read or
+written, or jieba uses a custom dictionary, jieba's own loading is used.
 """
 from __future__ import annotations
 
-import array
 import functools
 import logging
 import os
+import sys
 import threading
 from pathlib import Path
 
 _tokenizer = None
 _lock = threading.Lock()
-_FORMAT = 1
+_FORMAT = 2
 
 
 def tokenizer():
@@ -26,15 +28,29 @@ def tokenizer():
     if _tokenizer is None:
         with _lock:
             if _tokenizer is None:
-                import jieba
-
+                jieba = _import_jieba()
                 jieba.setLogLevel(logging.WARNING)
                 tok = jieba.dt
-                if not _load_copy(tok):
+                if not tok.initialized and not _attach_table(tok):
                     tok.initialize()
-                    _save_copy(tok)
+                    _save_table(tok)
                 _tokenizer = tok
     return _tokenizer
+
+
+def _import_jieba():
+    """jieba imports the deprecated ``pkg_resources`` (0.1 s) only to open its own data
+    files, and opens them directly when that import fails."""
+    if "jieba" in sys.modules or "pkg_resources" in sys.modules:
+        import jieba
+
+        return jieba
+    sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # makes the import fail
+    try:
+        import jieba
+    finally:
+        del sys.modules["pkg_resources"]
+    return jieba
 
 
 @functools.lru_cache(maxsize=65536)
@@ -62,50 +78,85 @@ def cache_dir() -> Path:
     return Path(base) / "lawlint"
 
 
-def _copy_stem(tok) -> Path | None:
-    """Name of the copy for jieba's bundled dictionary (None for a user dictionary)."""
+def _table_path(tok) -> Path | None:
+    """The table for jieba's bundled dictionary (None for a custom dictionary)."""
     import jieba
 
     if tok.dictionary is not None:
         return None
     source = Path(jieba.__file__).with_name("dict.txt")
     stat = source.stat()
-    return cache_dir() / f"jieba-{jieba.__version__}-{stat.st_size}-{stat.st_mtime_ns}-v{_FORMAT}"
+    return cache_dir() / f"jieba-{jieba.__version__}-{stat.st_size}-{stat.st_mtime_ns}-v{_FORMAT}.sqlite"
 
 
-def _file(stem: Path, kind: str) -> Path:
-    return stem.with_name(f"{stem.name}.{kind}")
+class _Frequencies(dict):
+    """jieba's ``FREQ`` mapping (word or word prefix → count; prefixes count 0), read from
+    the table as jieba asks for fragments; each answer, found or not, is kept."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self._path = path
+        self._pid = -1
+        self._connection = None
+        self.total = self._query("SELECT total FROM meta")
+
+    def _query(self, sql: str, *args) -> int | None:
+        import sqlite3
+
+        if self._pid != os.getpid():  # a connection must not cross a fork
+            self._connection = sqlite3.connect(f"{self._path.as_uri()}?mode=ro&immutable=1", uri=True,
+                                               check_same_thread=False)
+            self._pid = os.getpid()
+        row = self._connection.execute(sql, args).fetchone()
+        return None if row is None else row[0]
+
+    def __missing__(self, word: str) -> int | None:
+        count = self[word] = self._query("SELECT n FROM freq WHERE word = ?", word)
+        return count
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self[word] is not None
+
+    def get(self, word, default=None):
+        count = self[word] if isinstance(word, str) else None
+        return default if count is None else count
 
 
-def _load_copy(tok) -> bool:
+def _attach_table(tok) -> bool:
     try:
-        stem = _copy_stem(tok)
-        if stem is None:
+        path = _table_path(tok)
+        if path is None or not path.is_file():
             return False
-        words = _file(stem, "words").read_text(encoding="utf-8").split("\n")
-        counts = array.array("q")
-        counts.frombytes(_file(stem, "counts").read_bytes())
-    except (OSError, ValueError, UnicodeDecodeError):
+        freq = _Frequencies(path)
+        if not isinstance(freq.total, int) or freq.total <= 0:
+            return False
+    except Exception:  # sqlite3 missing or a damaged table: jieba's own loading still works
         return False
-    if len(counts) != len(words) + 1:
-        return False
-    tok.FREQ = dict(zip(words, counts[1:]))
-    tok.total = counts[0]
+    tok.FREQ = freq
+    tok.total = freq.total
     tok.initialized = True
     return True
 
 
-def _save_copy(tok) -> None:
+def _save_table(tok) -> None:
     try:
-        stem = _copy_stem(tok)
-        if stem is None or "\n" in "".join(tok.FREQ):
+        import sqlite3
+
+        path = _table_path(tok)
+        if path is None:
             return
-        stem.parent.mkdir(parents=True, exist_ok=True)
-        words = list(tok.FREQ)
-        counts = array.array("q", [tok.total, *(tok.FREQ[w] for w in words)])
-        for kind, payload in (("words", "\n".join(words).encode("utf-8")), ("counts", counts.tobytes())):
-            partial = _file(stem, f"{kind}.{os.getpid()}.tmp")
-            partial.write_bytes(payload)
-            os.replace(partial, _file(stem, kind))
-    except OSError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        partial.unlink(missing_ok=True)
+        connection = sqlite3.connect(partial)
+        try:
+            connection.execute("CREATE TABLE freq (word TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID")
+            connection.executemany("INSERT INTO freq VALUES (?, ?)", tok.FREQ.items())
+            connection.execute("CREATE TABLE meta (total INTEGER NOT NULL)")
+            connection.execute("INSERT INTO meta VALUES (?)", (tok.total,))
+            connection.commit()
+        finally:
+            connection.close()
+        os.replace(partial, path)
+    except Exception:  # no cache, no harm: the next run loads jieba's dictionary again
         pass

@@ -69,20 +69,38 @@ def test_each_text_is_segmented_once(monkeypatch):
     assert found and len(calls) == len(set(calls))
 
 
-def test_dictionary_copy_is_written_once_and_read_back(tmp_path):
-    script = "from lawlint import words\nprint('|'.join(words.cut('着力提高全体干部职工的认识水平')))"
+def test_dictionary_table_is_written_once_and_read_back(tmp_path):
+    script = ("import sys\nfrom lawlint import words\nprint('|'.join(words.cut('着力提高全体干部职工的认识水平')))\n"
+              "print('pkg_resources' in sys.modules)")
     env = {**os.environ, "LAWLINT_CACHE_DIR": str(tmp_path)}
 
     def segment():
         return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env,
                               check=True).stdout
 
-    assert segment() == "着力|提高|全体|干部职工|的|认识水平\n"
-    copies = {p.suffix: p.stat().st_mtime_ns for p in tmp_path.iterdir()}
-    assert set(copies) == {".counts", ".words"}
-    assert segment() == "着力|提高|全体|干部职工|的|认识水平\n"
-    assert {p.suffix: p.stat().st_mtime_ns for p in tmp_path.iterdir()} == copies  # read, not rewritten
-    for path in tmp_path.iterdir():
-        path.write_bytes(b"\x00broken")
-    assert segment() == "着力|提高|全体|干部职工|的|认识水平\n"  # a damaged copy falls back to jieba
-    assert (tmp_path / next(p.name for p in tmp_path.iterdir() if p.suffix == ".counts")).stat().st_size > 1000
+    expected = "着力|提高|全体|干部职工|的|认识水平\nFalse\n"
+    assert segment() == expected
+    tables = {p.name: p.stat().st_mtime_ns for p in tmp_path.iterdir()}
+    assert [name.endswith(".sqlite") for name in tables] == [True]
+    assert segment() == expected  # looked up in the table
+    assert {p.name: p.stat().st_mtime_ns for p in tmp_path.iterdir()} == tables  # read, not rewritten
+    (table,) = tmp_path.iterdir()
+    table.write_bytes(b"\x00broken")
+    assert segment() == expected  # a damaged table falls back to jieba's own loading
+    assert table.stat().st_size > 100_000  # and is written again
+
+
+def test_table_lookups_segment_as_jieba_does(tmp_path, monkeypatch):
+    import jieba
+
+    from lawlint import words
+
+    monkeypatch.setenv("LAWLINT_CACHE_DIR", str(tmp_path))
+    full = jieba.Tokenizer()
+    full.initialize()
+    words._save_table(full)
+    lazy = jieba.Tokenizer()
+    assert words._attach_table(lazy) and isinstance(lazy.FREQ, words._Frequencies)
+    text = "全面推进依法行政，加快建设法治政府。江开〔2017〕53号文件要求行政机关负责人出庭应诉率达到100%。"
+    assert list(lazy.cut(text)) == list(full.cut(text))
+    assert list(lazy.tokenize(text)) == list(full.tokenize(text))

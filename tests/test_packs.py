@@ -204,6 +204,9 @@ BROKEN = {
                     "QY301.yml:5: 未知的键 “token”"),
     "bad regex": ("QY302", "name: x\nsummary: x\nextends: existence\ntokens: ['(法制']\n",
                   "QY302.yml:4: 正则表达式 “(法制” 有误"),
+    "tokens that cannot be one alternation": (
+        "QY310", "name: x\nsummary: x\nextends: existence\ntokens: ['(?P<w>法制)', '(?P<w>持岗)']\n",
+        "QY310.yml:4: 这些正则表达式各自正确，但合在一起无法编译"),
     "wrong type": ("QY303", "name: x\nsummary: x\nextends: occurrence\ntoken: a\nmax: many\n",
                    "QY303.yml:5: “max” 应为整数"),
     "unknown kind": ("QY304", "name: x\nsummary: x\nextends: spelling\n", "QY304.yml:3: 未知的规则种类 “spelling”"),

@@ -55,8 +55,12 @@ def _line_anchored(pattern: re.Pattern) -> re.Pattern | None:
     breaks; None when that could miss a match (\\A, \\Z)."""
     if pattern not in _ANCHORED:
         text = pattern.pattern
-        _ANCHORED[pattern] = None if isinstance(text, str) and ("\\A" in text or "\\Z" in text) \
-            else re.compile(text, pattern.flags | re.MULTILINE)
+        if isinstance(text, str) and ("\\A" in text or "\\Z" in text):
+            _ANCHORED[pattern] = None
+        elif pattern.flags & re.MULTILINE or not isinstance(text, str) or ("^" not in text and "$" not in text):
+            _ANCHORED[pattern] = pattern  # nothing that MULTILINE changes: no second compilation
+        else:
+            _ANCHORED[pattern] = re.compile(text, pattern.flags | re.MULTILINE)
     return _ANCHORED[pattern]
 
 
@@ -67,9 +71,25 @@ def check_scope(src: YamlSource, value: Any, *path: Any) -> None:
 
 
 def regex_list(src: YamlSource, value: Any, *path: Any) -> None:
+    """A list of regular expressions, each compiled on its own."""
     list_of(str)(src, value, *path)
     for i, pattern in enumerate(value):
         check_regex(src, pattern, *path, i)
+
+
+def alternation(patterns: list[str]) -> str:
+    return "|".join(f"(?:{p})" for p in patterns)
+
+
+def regex_alternatives(src: YamlSource, value: Any, *path: Any) -> None:
+    """A list of regular expressions matched as one alternation (``alternation``): compiling
+    that once validates them all, and ``re`` keeps it for the rule's own compilation."""
+    list_of(str)(src, value, *path)
+    try:
+        re.compile(alternation(value))
+    except re.error:
+        regex_list(src, value, *path)  # names the faulty item
+        raise src.error("这些正则表达式各自正确，但合在一起无法编译（如分组名重复）", *path) from None
 
 
 SHARED_KEYS = {

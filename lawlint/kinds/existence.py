@@ -2,21 +2,21 @@ from __future__ import annotations
 
 import re
 
-from lawlint.kinds.base import YamlRule, regex_list
+from lawlint.kinds.base import YamlRule, alternation, regex_alternatives
 
 
 class Existence(YamlRule):
     """Tokens or patterns that must not appear (``tokens``: regular expressions)."""
 
     kind = "existence"
-    keys = {"tokens": regex_list}
+    keys = {"tokens": regex_alternatives}
     required = ("tokens",)
     fields = ("match",)
     default_message = "不应出现“{match}”"
 
     @classmethod
     def compile(cls, src, data):
-        return {"pattern": re.compile("|".join(f"(?:{t})" for t in data["tokens"]))}
+        return {"pattern": re.compile(alternation(data["tokens"]))}
 
     def check(self, doc):
         for unit in self.units(doc):

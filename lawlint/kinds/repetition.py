@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import re
 
-from lawlint.kinds.base import YamlRule, regex_list
+from lawlint.kinds.base import YamlRule, alternation, regex_alternatives
 from lawlint.rule import Fix
 from lawlint.schema import check_regex
 from lawlint.text import BLANKS
@@ -26,7 +26,7 @@ class Repetition(YamlRule):
     """
 
     kind = "repetition"
-    keys = {"tokens": regex_list, "single_chars": check_regex}
+    keys = {"tokens": regex_alternatives, "single_chars": check_regex}
     fields = ("match",)
     default_message = "“{match}”重复"
     default_scope = ("paragraph", "heading", "title")
@@ -37,7 +37,7 @@ class Repetition(YamlRule):
     def compile(cls, src, data):
         tokens = data.get("tokens") or [".+"]
         single = data.get("single_chars", ".")
-        return {"wanted": re.compile("|".join(f"(?:{t})" for t in tokens)),
+        return {"wanted": re.compile(alternation(tokens)),
                 "single": re.compile(single),
                 "doubled_char": re.compile(f"({single})[^\\S\\n]*\\1")}
 
