@@ -21,7 +21,8 @@ from typing import Callable, Sequence
 _NOT_WORD = re.compile(r"[\W_]+")
 _NOT_WORD_OR_SEPARATOR = re.compile(r"[^\w\x00]+|_+")
 
-GRAM = 10
+GRAM = 12  # with the default run of 12 characters every gram is a fingerprint: hashing them
+# all costs less than choosing window minima, and only longer runs are winnowed
 # Bounds on the work per text, the candidates sharing most text first: only very
 # formulaic text has more, and a long document must still take seconds.  A fingerprint already shared by
 # MAX_CANDIDATES texts is not indexed any further (as a search engine drops stop words).
@@ -65,6 +66,16 @@ def shares_run(a: str, b: str, length: int) -> bool:
     if len(a) > len(b):
         a, b = b, a
     return any(a[k:k + length] in b for k in range(len(a) - length + 1))
+
+
+def character_overlap_bound(doc, a: str, b: str) -> float:
+    """An upper bound of ``character_overlap``, from the sets of distinct characters:
+    each character of ``a`` missing from ``b`` leaves at least one occurrence unmatched."""
+    memo = doc.cache.setdefault("character_sets", {})
+    sa = memo.get(a) or memo.setdefault(a, frozenset(a))
+    sb = memo.get(b) or memo.setdefault(b, frozenset(b))
+    matched = min(len(a) - len(sa - sb), len(b) - len(sb - sa))
+    return 2 * matched / (len(a) + len(b))
 
 
 def character_overlap(doc, a: str, b: str) -> float:
@@ -155,11 +166,11 @@ def first_similar(prints: Sequence[set[int]], confirm: Callable[[int, int], bool
     first among equals.  A text matched to an earlier one is not indexed itself: a
     cluster of near-copies is compared with its first member.
     """
-    seen = Counter(chain.from_iterable(prints))
+    repeated = {fp for fp, n in Counter(chain.from_iterable(prints)).items() if n > 1}
     index: dict[int, list[int]] = {}
     pairs = []
     for j, fps in enumerate(prints):
-        shared = [fp for fp in fps if seen[fp] > 1]
+        shared = fps & repeated
         if not shared:
             continue  # nothing else in the document has any of its fingerprints
         postings = [index[fp] for fp in shared if fp in index]

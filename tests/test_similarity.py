@@ -1,5 +1,10 @@
 """The batched shortcuts in ``lawlint.similarity`` equal the slow, obvious computation."""
-from lawlint.similarity import Fingerprinter, first_similar, normalise, normalise_all
+import random
+from difflib import SequenceMatcher
+from types import SimpleNamespace
+
+from lawlint.similarity import (Fingerprinter, character_overlap, character_overlap_bound, first_similar, normalise,
+                                normalise_all)
 
 
 def test_batched_normalisation_equals_one_by_one():
@@ -34,3 +39,16 @@ def test_texts_sharing_a_run_are_candidates_and_the_closest_is_tried_first():
     assert (0, 1) not in tried and (1, 2) not in tried
     assert (0, 2) in tried
     assert [pair for pair in tried if pair[1] == 3][0] == (0, 3)
+
+
+def test_character_overlap_is_difflib_quick_ratio_and_the_bound_never_below_it():
+    rng = random.Random(7)
+    alphabet = "法治政府建设依法行政的了和"
+    doc = SimpleNamespace(cache={})
+    for _ in range(300):
+        a = "".join(rng.choices(alphabet, k=rng.randint(1, 30)))
+        b = "".join(rng.choices(alphabet[rng.randint(0, 6):], k=rng.randint(1, 30)))
+        exact = character_overlap(doc, a, b)
+        assert abs(exact - SequenceMatcher(None, a, b).quick_ratio()) < 1e-9
+        assert character_overlap_bound(doc, a, b) >= exact - 1e-9
+    assert character_overlap_bound(doc, "甲乙丙丁", "戊己庚辛") == 0

@@ -6,7 +6,7 @@ from difflib import SequenceMatcher
 from lawlint.checks.duplicate_sentence import quote
 from lawlint.document import Document, Segment
 from lawlint.rule import Rule, Severity
-from lawlint.similarity import Fingerprinter, character_overlap, first_similar, normalise, normalised, shares_run
+from lawlint.similarity import Fingerprinter, character_overlap, character_overlap_bound, first_similar, normalise, normalised, shares_run
 
 _TITLES = re.compile(r"《[^《》]*》")
 _CHAR_MARGIN = 0.15
@@ -90,7 +90,8 @@ class NearDuplicate(Rule):
             return False  # so different in length that few words can match
         # Matched words are matched characters: texts whose characters barely overlap
         # (multiset ratio well under the threshold) need not be segmented at all.
-        if character_overlap(doc, a, b) < needed - _CHAR_MARGIN:
+        if character_overlap_bound(doc, a, b) < needed - _CHAR_MARGIN or \
+                character_overlap(doc, a, b) < needed - _CHAR_MARGIN:
             return False
         if not shares_run(a, b, self.config["min_common"]):
             return False
