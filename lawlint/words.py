@@ -18,6 +18,8 @@ import sys
 import threading
 from pathlib import Path
 
+from lawlint.cache import cache_dir
+
 _tokenizer = None
 _lock = threading.Lock()
 _FORMAT = 2
@@ -68,14 +70,6 @@ def tokens(text: str) -> tuple[tuple[str, int, int], ...]:
 
 def loaded() -> bool:
     return _tokenizer is not None
-
-
-def cache_dir() -> Path:
-    configured = os.environ.get("LAWLINT_CACHE_DIR")
-    if configured:
-        return Path(configured)
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "lawlint"
 
 
 def _table_path(tok) -> Path | None:

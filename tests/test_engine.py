@@ -104,3 +104,17 @@ def test_table_lookups_segment_as_jieba_does(tmp_path, monkeypatch):
     text = "全面推进依法行政，加快建设法治政府。江开〔2017〕53号文件要求行政机关负责人出庭应诉率达到100%。"
     assert list(lazy.cut(text)) == list(full.cut(text))
     assert list(lazy.tokenize(text)) == list(full.tokenize(text))
+
+
+def test_traditional_characters_are_found_once_and_read_back(tmp_path, monkeypatch):
+    from lawlint.checks import script_mixing
+
+    monkeypatch.setenv("LAWLINT_CACHE_DIR", str(tmp_path))
+    script_mixing._traditional_characters.cache_clear()
+    found = script_mixing._traditional_characters()
+    assert {"經", "濟", "發"} <= found and "经" not in found
+    (kept,) = tmp_path.iterdir()
+    kept.write_text("經", encoding="utf-8")
+    script_mixing._traditional_characters.cache_clear()
+    assert script_mixing._traditional_characters() == {"經"}  # read back, not computed again
+    script_mixing._traditional_characters.cache_clear()

@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 
+from lawlint import cache
 from lawlint.document import HEADING, PARAGRAPH, TITLE, Document
 from lawlint.rule import Fix, Rule, Severity, Violation
 
@@ -20,13 +22,24 @@ def _converter(name: str):
 @lru_cache(maxsize=1)
 def _traditional_characters() -> frozenset[str]:
     """Characters OpenCC simplifies on their own: a document without any is simplified
-    throughout, and is not converted at all (about 10 ms once, instead of a conversion
-    of every document)."""
+    throughout, and is not converted at all.  Finding them takes OpenCC about 30 ms, so
+    they are kept in lawlint's cache, named after the installed OpenCC."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("opencc")
+    stat = os.stat(spec.origin) if spec and spec.origin else None
+    name = f"opencc-{stat.st_size}-{stat.st_mtime_ns}-traditional.txt" if stat else None
+    kept = cache.read_text(name) if name else None
+    if kept is not None:
+        return frozenset(kept)
     chars = [chr(c) for c in range(0x3400, 0xA000)]
     simplified = _converter("t2s").convert("\n".join(chars)).split("\n")
     if len(simplified) != len(chars):  # pragma: no cover - OpenCC keeps line breaks
         return frozenset(chars)
-    return frozenset(c for c, s in zip(chars, simplified) if c != s)
+    found = "".join(c for c, s in zip(chars, simplified) if c != s)
+    if name:
+        cache.write_text(name, found)
+    return frozenset(found)
 
 
 class ScriptMixing(Rule):
