@@ -6,7 +6,8 @@ from difflib import SequenceMatcher
 from lawlint.checks.duplicate_sentence import quote
 from lawlint.document import Document, Segment
 from lawlint.rule import Rule, Severity
-from lawlint.similarity import Fingerprinter, character_overlap, character_overlap_bound, first_similar, normalise, normalised, shares_run
+from lawlint.similarity import (Fingerprinter, character_overlap, character_overlap_bound, first_similar, normalise,
+                                normalised, shares_run)
 
 _TITLES = re.compile(r"《[^《》]*》")
 _CHAR_MARGIN = 0.15
