@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Callable
 
 
 def cache_dir() -> Path:
@@ -20,20 +21,35 @@ def cache_dir() -> Path:
     return Path(base) / "lawlint"
 
 
-def read_text(name: str) -> str | None:
+def entry(kind: str, source: str | Path, suffix: str) -> Path:
+    """Where ``kind`` derived from the file ``source`` is kept: named after the source's
+    size and modification time, so that an upgraded package gets a new entry."""
+    stat = os.stat(source)
+    return cache_dir() / f"{kind}-{stat.st_size}-{stat.st_mtime_ns}{suffix}"
+
+
+def read_text(path: Path) -> str | None:
     try:
-        return (cache_dir() / name).read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return None
 
 
-def write_text(name: str, text: str) -> None:
-    """Written under a temporary name and renamed, so a reader never sees half a file."""
-    path = cache_dir() / name
+def write_text(path: Path, text: str) -> None:
+    publish(path, lambda partial: partial.write_text(text, encoding="utf-8"))
+
+
+def publish(path: Path, write: Callable[[Path], None]) -> None:
+    """``write`` the entry under a temporary name, then rename it: a reader never sees
+    half a file.  Any failure just leaves no entry."""
+    partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        partial.write_text(text, encoding="utf-8")
+        partial.unlink(missing_ok=True)
+        write(partial)
         os.replace(partial, path)
-    except OSError:
-        pass
+    except Exception:  # no cache, no harm
+        try:
+            partial.unlink(missing_ok=True)
+        except OSError:
+            pass

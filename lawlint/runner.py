@@ -77,9 +77,10 @@ def lint_files(linter: Linter, settings: dict[str, Any], paths: list[str], jobs:
     import multiprocessing
 
     context = multiprocessing.get_context()
-    if context.get_start_method() == "fork" and any(rule.uses_words for rule in linter.rules):
-        words.tokenizer()  # loaded once here, its pages shared by the forked workers
-        gc.freeze()        # keep the collector from touching (and so copying) those pages
+    if context.get_start_method() == "fork":
+        if any(rule.uses_words for rule in linter.rules):
+            words.tokenizer()  # jieba imported, and on a first run its table built, once rather than per worker
+        gc.freeze()  # what is built so far is shared with the workers: keep the collector from copying its pages
     with context.Pool(jobs, initializer=_start, initargs=(settings,)) as pool:
         for outcome in pool.imap(_lint, paths, chunksize=max(1, len(paths) // (jobs * 16))):
             yield _rebuild(linter, outcome)

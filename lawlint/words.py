@@ -18,7 +18,7 @@ import sys
 import threading
 from pathlib import Path
 
-from lawlint.cache import cache_dir
+from lawlint import cache
 
 _tokenizer = None
 _lock = threading.Lock()
@@ -78,9 +78,7 @@ def _table_path(tok) -> Path | None:
 
     if tok.dictionary is not None:
         return None
-    source = Path(jieba.__file__).with_name("dict.txt")
-    stat = source.stat()
-    return cache_dir() / f"jieba-{jieba.__version__}-{stat.st_size}-{stat.st_mtime_ns}-v{_FORMAT}.sqlite"
+    return cache.entry(f"jieba-{jieba.__version__}-v{_FORMAT}", Path(jieba.__file__).with_name("dict.txt"), ".sqlite")
 
 
 class _Frequencies(dict):
@@ -134,23 +132,22 @@ def _attach_table(tok) -> bool:
 
 def _save_table(tok) -> None:
     try:
-        import sqlite3
-
         path = _table_path(tok)
-        if path is None:
-            return
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        partial.unlink(missing_ok=True)
-        connection = sqlite3.connect(partial)
-        try:
-            connection.execute("CREATE TABLE freq (word TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID")
-            connection.executemany("INSERT INTO freq VALUES (?, ?)", tok.FREQ.items())
-            connection.execute("CREATE TABLE meta (total INTEGER NOT NULL)")
-            connection.execute("INSERT INTO meta VALUES (?)", (tok.total,))
-            connection.commit()
-        finally:
-            connection.close()
-        os.replace(partial, path)
-    except Exception:  # no cache, no harm: the next run loads jieba's dictionary again
-        pass
+    except OSError:
+        return
+    if path is not None:
+        cache.publish(path, functools.partial(_write_table, tok))
+
+
+def _write_table(tok, path: Path) -> None:
+    import sqlite3
+
+    connection = sqlite3.connect(path)
+    try:
+        connection.execute("CREATE TABLE freq (word TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID")
+        connection.executemany("INSERT INTO freq VALUES (?, ?)", tok.FREQ.items())
+        connection.execute("CREATE TABLE meta (total INTEGER NOT NULL)")
+        connection.execute("INSERT INTO meta VALUES (?)", (tok.total,))
+        connection.commit()
+    finally:
+        connection.close()

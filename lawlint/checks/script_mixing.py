@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import os
 from functools import lru_cache
 
 from lawlint import cache
@@ -27,9 +26,8 @@ def _traditional_characters() -> frozenset[str]:
     import importlib.util
 
     spec = importlib.util.find_spec("opencc")
-    stat = os.stat(spec.origin) if spec and spec.origin else None
-    name = f"opencc-{stat.st_size}-{stat.st_mtime_ns}-traditional.txt" if stat else None
-    kept = cache.read_text(name) if name else None
+    path = cache.entry("opencc-traditional", spec.origin, ".txt") if spec and spec.origin else None
+    kept = cache.read_text(path) if path else None
     if kept is not None:
         return frozenset(kept)
     chars = [chr(c) for c in range(0x3400, 0xA000)]
@@ -37,8 +35,8 @@ def _traditional_characters() -> frozenset[str]:
     if len(simplified) != len(chars):  # pragma: no cover - OpenCC keeps line breaks
         return frozenset(chars)
     found = "".join(c for c, s in zip(chars, simplified) if c != s)
-    if name:
-        cache.write_text(name, found)
+    if path:
+        cache.write_text(path, found)
     return frozenset(found)
 
 
