@@ -19,7 +19,7 @@ def test_a_piece_has_the_fingerprints_of_its_own_windows():
     shared = Fingerprinter(12)
     shared.add([sentence])
     assert shared.of(clause, within=sentence) == Fingerprinter(12).of(clause)
-    assert Fingerprinter(12).of("太短的文字") == {hash("太短的文字")}
+    assert Fingerprinter(12).of("太短的文字") == {"太短的文字"}
 
 
 def test_texts_sharing_a_run_are_candidates_and_the_closest_is_tried_first():
@@ -52,3 +52,23 @@ def test_character_overlap_is_difflib_quick_ratio_and_the_bound_never_below_it()
         assert abs(exact - SequenceMatcher(None, a, b).quick_ratio()) < 1e-9
         assert character_overlap_bound(doc, a, b) >= exact - 1e-9
     assert character_overlap_bound(doc, "甲乙丙丁", "戊己庚辛") == 0
+
+
+def test_document_keys_equal_normalising_each_sentence_and_clause():
+    from lawlint.document import Document
+    from lawlint.similarity import normalised_keys
+
+    texts = [
+        ("一、总体情况\n"
+         "　　全面推进依法行政，  严格规范公正文明执法；办结案件1,000件，时间14:53。\n"
+         "　　学习《中华人民共和国行政处罚法》，落实“谁执法谁普法，谁服务谁普法”责任制！\n"
+         "　　ΑΣ，Β；한국，어……“好。”\n"),
+        "　　全面推进依法行政，ＡＢＣ，ｘｙｚ：第１条。\n",  # NFKC changes the clauses: one by one
+        "　　全面推进依法行政，\u1100，\u1161。\n",  # conjoining jamo: NFKC composes them across the comma
+    ]
+    for text in texts:
+        doc = Document(text)
+        sentence_keys, clause_keys = normalised_keys(doc)
+        assert sentence_keys == [normalise(s.text) for s in doc.sentences]
+        assert clause_keys == [normalise(c.text) for c in doc.clauses]
+        assert len(doc.clauses) > len(doc.sentences)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from lawlint.document import Document, Segment
 from lawlint.rule import Rule, Severity
-from lawlint.similarity import normalised
+from lawlint.similarity import normalised_keys
 
 
 def quote(segment: Segment, limit: int = 24) -> str:
@@ -44,10 +44,10 @@ class DuplicateSentence(Rule):
 
     def check(self, doc: Document):
         minimum = self.config["min_chars"]
+        sentence_keys, clause_keys = normalised_keys(doc)
         seen: dict[str, Segment] = {}
         repeated: set[int] = set()
-        for index, sentence in enumerate(doc.sentences):
-            key = normalised(doc, sentence)
+        for index, (sentence, key) in enumerate(zip(doc.sentences, sentence_keys)):
             if len(key) < minimum:
                 continue
             first = seen.setdefault(key, sentence)
@@ -55,14 +55,9 @@ class DuplicateSentence(Rule):
                 repeated.add(index)
                 yield self._report(doc, sentence, first, "句子")
         clauses: dict[str, Segment] = {}
-        for clause in doc.clauses:
-            if clause.sentence in repeated:
-                continue
-            key = normalised(doc, clause)
-            if len(key) < minimum:
-                continue
-            if key == normalised(doc, doc.sentences[clause.sentence]):
-                continue  # a one-clause sentence: compared as a sentence above
+        for clause, key in zip(doc.clauses, clause_keys):
+            if len(key) < minimum or clause.sentence in repeated or key == sentence_keys[clause.sentence]:
+                continue  # short, in a repeated sentence, or a one-clause sentence (compared above)
             first = seen.get(key) or clauses.setdefault(key, clause)
             if first is not clause and (first.block is clause.block or len(key) >= self.config["far_min_chars"]):
                 yield self._report(doc, clause, first, "分句")

@@ -7,7 +7,7 @@ from lawlint.checks.duplicate_sentence import quote
 from lawlint.document import Document, Segment
 from lawlint.rule import Rule, Severity
 from lawlint.similarity import (Fingerprinter, character_overlap, character_overlap_bound, first_similar, normalise,
-                                normalised, shares_run)
+                                normalised_keys, shares_run)
 
 _TITLES = re.compile(r"《[^《》]*》")
 _CHAR_MARGIN = 0.15
@@ -52,25 +52,30 @@ class NearDuplicate(Rule):
     def check(self, doc: Document):
         minimum = self.config["min_chars"]
         fingerprinter = Fingerprinter(self.config["min_common"])
-        sentences = self._units(doc, doc.sentences, minimum, exclude={})
+        sentence_keys, clause_keys = map(self._keys, (doc.sentences, doc.clauses), normalised_keys(doc))
+        sentences = self._units(doc.sentences, sentence_keys, minimum, exclude={})
         fingerprinter.add(list(sentences))
+        shared = {key: fingerprinter.shared(key) for key in sentences}
         reported: set[int] = set()  # sentences already reported: their clauses are not repeated again
-        for first, later in self._pairs(doc, sentences, [fingerprinter.of(key) for key in sentences]):
+        for first, later in self._pairs(doc, sentences, list(shared.values())):
             reported.add(id(later))
             yield self._report(doc, first, later)
-        clauses = self._units(doc, [c for c in doc.clauses if id(doc.sentences[c.sentence]) not in reported],
-                              minimum, exclude=sentences)
-        # a clause's fingerprints are read off its sentence's
-        sentence_keys: dict[int, str] = {}
-        prints = []
-        for key, clause in clauses.items():
-            if clause.sentence not in sentence_keys:
-                sentence_keys[clause.sentence] = self._key(doc, doc.sentences[clause.sentence])
-            prints.append(fingerprinter.of(key, sentence_keys[clause.sentence]))
-        for first, later in self._pairs(doc, clauses, prints):
+        # A clause's fingerprints are read off its sentence's: a clause can share text with
+        # another only if its sentence does (or, rarely, if its text is not a piece of its
+        # sentence's, when a quoted title crosses a clause mark: such clauses are always compared).
+        candidates = [(c, k) for c, k in zip(doc.clauses, clause_keys)
+                      if id(doc.sentences[c.sentence]) not in reported]
+        clauses = self._units(*zip(*candidates), minimum, exclude=sentences) if candidates else {}
+        pieces = {key: sentence_keys[clause.sentence] for key, clause in clauses.items()}
+        loose = [key for key, within in pieces.items() if key not in within]
+        prints = {key: fingerprinter.shared(key) for key in loose}
+        for key, within in pieces.items():
+            if key not in prints:
+                prints[key] = fingerprinter.shared(key, within) if shared.get(within) or loose else set()
+        for first, later in self._pairs(doc, clauses, [prints[key] for key in clauses]):
             yield self._report(doc, first, later)
 
-    def _pairs(self, doc: Document, group: dict[str, Segment], prints: list[set[int]]):
+    def _pairs(self, doc: Document, group: dict[str, Segment], prints: list[set[str]]):
         keys = list(group)
 
         def repeats(i: int, j: int) -> bool:
@@ -101,16 +106,15 @@ class NearDuplicate(Rule):
         return matcher.real_quick_ratio() >= needed and matcher.quick_ratio() >= needed and matcher.ratio() >= needed
 
     @staticmethod
-    def _key(doc: Document, segment: Segment) -> str:
-        """The text compared: normalised, with quoted titles left out."""
-        text = segment.text
-        return normalise(_TITLES.sub("", text)) if "《" in text else normalised(doc, segment)
+    def _keys(segments: list[Segment], normalised: list[str]) -> list[str]:
+        """The texts compared: normalised, with quoted titles left out."""
+        return [normalise(_TITLES.sub("", s.text)) if "《" in s.text else key for s, key in zip(segments, normalised)]
 
-    def _units(self, doc: Document, segments: list[Segment], minimum: int, exclude: dict) -> dict[str, Segment]:
+    @staticmethod
+    def _units(segments: list[Segment], keys: list[str], minimum: int, exclude: dict) -> dict[str, Segment]:
         """First occurrence of each distinct text (exact repeats are RP001's)."""
         units: dict[str, Segment] = {}
-        for segment in segments:
-            key = self._key(doc, segment)
+        for segment, key in zip(segments, keys):
             if len(key) >= minimum and key not in exclude:
                 units.setdefault(key, segment)
         return units
