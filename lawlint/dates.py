@@ -12,6 +12,7 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 
+from lawlint.prefilter import scanner
 from lawlint.text import BLANKS, ascii_digits, cn_day_to_int, cn_digits_to_int
 
 STANDARD = "standard"        # 2024年1月8日
@@ -25,9 +26,9 @@ _SP = f"[{BLANKS}]*"
 _D = "[0-9０-９]"
 _CN = "〇○零Oo0０一二三四五六七八九"
 
-_STANDARD_RE = re.compile(
+_STANDARD_RE = scanner(re.compile(
     rf"(?<![0-9０-９])(?P<y>{_D}{{4}}|{_D}{{2}}){_SP}年{_SP}(?P<m>{_D}{{1,2}}){_SP}月{_SP}(?P<d>{_D}{{1,2}}){_SP}日"
-)
+))
 _CHINESE_RE = re.compile(
     rf"(?P<y>[{_CN}]{{4}})年(?P<m>[一二三四五六七八九十]{{1,2}})月(?P<d>[一二三四五六七八九十]{{1,3}})日"
 )

@@ -12,11 +12,12 @@ from lawlint import resources
 from lawlint.dates import DateMention, find_iso_like, parse_date_text
 from lawlint.document import CHROME, ELEMENT, PARAGRAPH, SIGNATURE, Block, Document
 from lawlint.layout import LETTER_SPACED, is_doc_number_line, is_organ_line, patterns
+from lawlint.prefilter import scanner
 from lawlint.rule import Span
 from lawlint.text import BLANKS, cn_digits_to_int, squeeze
 
-_YEAR = re.compile(rf"(?<![0-9—\-~～至])((?:19|20)\d{{2}}|[二][〇○零][一二三四五六七八九〇○零][〇○零一二三四五六七八九])"
-                   rf"[{BLANKS}]*年(?!\s*[—\-~～至])")
+_YEAR = scanner(re.compile(rf"(?<![0-9—\-~～至])((?:19|20)\d{{2}}|[二][〇○零][一二三四五六七八九〇○零][〇○零一二三四五六七八九])"
+                   rf"[{BLANKS}]*年(?!\s*[—\-~～至])"))
 _BRACKETED = re.compile(r"《[^《》]*》|〔[^〔〕]*〕")
 _OPENING_CHARS = 300  # the report year is named near the start of the opening paragraph
 

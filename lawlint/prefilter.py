@@ -126,3 +126,111 @@ def _charset(items) -> frozenset | None:
         else:  # NEGATE, CATEGORY (\d, \s), a huge range
             return None
     return frozenset(chars)
+
+
+# -- where a match can start ----------------------------------------------------------------
+# CPython's re finds a match quickly when the pattern starts with a character or a class:
+# it skips the positions that cannot start one in a tight C loop.  A pattern starting with
+# a look-around or an anchor (“not after a digit”), or with an alternation, is instead
+# tried in full at every position, 2–3 times slower.  ``scanner`` puts a look-ahead for
+# the possible first characters in front of those — the same matches, found sooner.
+# (In front of a pattern that starts with a class it would only get in re's way.)
+
+_CATEGORIES = {name: text for name, text in (
+    ("CATEGORY_DIGIT", r"\d"), ("CATEGORY_NOT_DIGIT", r"\D"), ("CATEGORY_SPACE", r"\s"),
+    ("CATEGORY_NOT_SPACE", r"\S"), ("CATEGORY_WORD", r"\w"), ("CATEGORY_NOT_WORD", r"\W"))}
+
+
+@lru_cache(maxsize=4096)
+def scanner(pattern: re.Pattern) -> re.Pattern:
+    """``pattern``, preceded by a look-ahead for the characters its matches can start
+    with; ``pattern`` itself when they are not known (it may match the empty string,
+    start with ``.`` or a negated class) or its flags make wrapping it unsafe."""
+    if not isinstance(pattern.pattern, str) or pattern.flags & (re.IGNORECASE | re.VERBOSE):
+        return pattern
+    try:
+        items = sre_parse.parse(pattern.pattern, pattern.flags)
+        if not _slow_start(items):
+            return pattern
+        first, nullable = _first_sequence(items)
+    except Exception:  # an unfamiliar parse tree
+        return pattern
+    if first is None or nullable or not first:
+        return pattern
+    try:
+        return re.compile(f"(?=[{''.join(dict.fromkeys(first))}])(?:{pattern.pattern})", pattern.flags)
+    except re.error:  # e.g. global inline flags, which must stay at the start
+        return pattern
+
+
+def _slow_start(items) -> bool:
+    """Does the pattern start with something re cannot skip to: a look-around, a line
+    anchor, or an alternation with such a branch (looking into groups)?"""
+    if not len(items):
+        return False
+    op, av = items[0]
+    if op is sre.SUBPATTERN:
+        return _slow_start(av[3])
+    if op is getattr(sre, "ATOMIC_GROUP", None):
+        return _slow_start(av)
+    if op is sre.BRANCH:
+        return any(_slow_start(branch) for branch in av[1])
+    if op is sre.AT:  # ^ and \A without MULTILINE are tried at the start only
+        return av not in (sre.AT_BEGINNING, sre.AT_BEGINNING_STRING)
+    return op in (sre.ASSERT, sre.ASSERT_NOT)
+
+
+def _first_sequence(items) -> tuple[list[str] | None, bool]:
+    """The class items (as regex text) a match of ``items`` can start with, or None when
+    unknown; and whether the sequence can match the empty string."""
+    first: list[str] = []
+    for op, av in items:
+        item, nullable = _first_item(op, av)
+        if item is None:
+            return None, False
+        first += item
+        if not nullable:
+            return first, False
+    return first, True
+
+
+def _first_item(op, av) -> tuple[list[str] | None, bool]:
+    if op is sre.LITERAL:
+        return [re.escape(chr(av))], False
+    if op is sre.IN:
+        return _class_items(av), False
+    if op is sre.SUBPATTERN:
+        _, add_flags, del_flags, body = av
+        return (None, False) if add_flags or del_flags else _first_sequence(body)
+    if op in _REPEATS:
+        low, _, body = av
+        first, nullable = _first_sequence(body)
+        return first, nullable or low == 0
+    if op is sre.BRANCH:
+        first, nullable = [], False
+        for branch in av[1]:
+            items, empty = _first_sequence(branch)
+            if items is None:
+                return None, False
+            first += items
+            nullable = nullable or empty
+        return first, nullable
+    if op is getattr(sre, "ATOMIC_GROUP", None):
+        return _first_sequence(av)
+    if op in (sre.ASSERT, sre.ASSERT_NOT, sre.AT):  # zero-width: the match starts after them
+        return [], True
+    return None, False  # ., negated literals, back-references, conditionals
+
+
+def _class_items(items) -> list[str] | None:
+    out = []
+    for op, av in items:
+        if op is sre.LITERAL:
+            out.append(re.escape(chr(av)))
+        elif op is sre.RANGE:
+            out.append(f"{re.escape(chr(av[0]))}-{re.escape(chr(av[1]))}")
+        elif op is sre.CATEGORY and str(av) in _CATEGORIES:
+            out.append(_CATEGORIES[str(av)])
+        else:  # NEGATE, and anything unfamiliar
+            return None
+    return out

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from lawlint.document import Block, Segment
+from lawlint.prefilter import scanner
 from lawlint.text import BLANKS, HAN_RE
 
 _TERMINALS = frozenset("。！？!?；;…")
@@ -69,7 +70,7 @@ def _segment(block: Block, start: int, end: int, sentence: int = -1) -> Segment 
     return Segment(block, start, end, text[start:end], sentence)
 
 
-_SENTENCE_MARK = re.compile(r"[。！？!?；;…]|(?<=.)\.")
+_SENTENCE_MARK = scanner(re.compile(r"[。！？!?；;…]|(?<=.)\."))
 _CLAUSE_MARK = re.compile(r"[，、：,:。！？!?；;…]")
 
 

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from lawlint.prefilter import needs, possible
+from lawlint.prefilter import needs, possible, scanner
 
 PATTERNS = [
     r"锟斤拷|(?:烫){3,}|(?:屯){3,}",
@@ -47,3 +47,61 @@ def test_a_text_lacking_what_is_needed_is_skipped():
     assert not possible(pattern, "2024年3月完成")
     assert possible(pattern, "2024年X月完成")
     assert not possible(re.compile("。。"), "完成。下一步。")
+
+
+def _spans(pattern, text):
+    return [(m.span(), m.groups(), m.groupdict()) for m in pattern.finditer(text)]
+
+
+def _case_texts():
+    import pathlib
+
+    import yaml
+
+    for path in sorted((pathlib.Path(__file__).parent / "cases").glob("*.yml")):
+        for case in yaml.safe_load(path.read_text(encoding="utf-8")).values():
+            if isinstance(case, dict):
+                yield from (v for k, v in case.items() if k in ("pass", "fail") and isinstance(v, str))
+
+
+def _rule_patterns():
+    import importlib
+    import pkgutil
+
+    import lawlint.checks
+    from lawlint.linter import Linter
+
+    modules = [importlib.import_module(f"lawlint.checks.{m.name}") for m in pkgutil.iter_modules(lawlint.checks.__path__)]
+    modules += [importlib.import_module(f"lawlint.{name}") for name in ("dates", "metadata", "sentences", "docnumbers")]
+    for module in modules:
+        yield from (v for v in vars(module).values() if isinstance(v, re.Pattern))
+    for rule in Linter().rules:
+        for value in vars(type(rule)).values():
+            values = value if isinstance(value, (list, tuple)) else [value]
+            yield from (v for v in values if isinstance(v, re.Pattern))
+
+
+def test_scanner_finds_the_same_matches():
+    patterns = [re.compile(p) for p in PATTERNS] + [
+        re.compile(r"(?:^|(?<=[。；：;:]))([ \t]*\d{1,2})、", re.MULTILINE),
+        re.compile(r"(?<![\d.／/])(?P<y>(?:19|20)\d{2})(?P<s>[./／])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})"),
+        re.compile(r"[。！？]|(?<=.)\."), re.compile(r"(?<!x)y?"), re.compile(r"\b\w+")]
+    patterns += list(_rule_patterns())
+    texts = TEXTS + ["2024.3.1完成。1、加强。2、落实；3、推进", "a.b。c", "一、二、三个月", "xyz y yy"]
+    texts += list(_case_texts())
+    changed = 0
+    for pattern in patterns:
+        fast = scanner(pattern)
+        changed += fast is not pattern
+        for text in texts:
+            assert _spans(fast, text) == _spans(pattern, text), (pattern.pattern, text)
+    assert changed >= 10  # the rules' slow-starting patterns are sped up
+
+
+def test_scanner_wraps_only_patterns_that_start_slowly():
+    lookbehind = re.compile(r"(?<![\d.])(?:19|20)\d{2}\.")
+    assert scanner(lookbehind).pattern.startswith("(?=[12])")
+    for pattern in [r"[12]\d{3}", r"(?:19|20)\d{2}", r"(?<!x)y?", r"(?<!x).y", r"(?<!x)[^a]", r"(?i)(?<!x)abc",
+                    r"^\d+年"]:
+        compiled = re.compile(pattern)
+        assert scanner(compiled) is compiled, pattern

@@ -4,9 +4,10 @@ import re
 
 from lawlint.dates import DateMention, SEPARATED
 from lawlint.document import HEADING, PARAGRAPH, TITLE, Document
+from lawlint.prefilter import scanner
 from lawlint.rule import Fix, Rule, Severity
 
-_DOTTED = re.compile(r"(?<![\d.／/])(?P<y>(?:19|20)\d{2})(?P<s>[./／])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})(?![\d.／/])")
+_DOTTED = scanner(re.compile(r"(?<![\d.／/])(?P<y>(?:19|20)\d{2})(?P<s>[./／])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})(?![\d.／/])"))
 
 
 class DottedDate(Rule):

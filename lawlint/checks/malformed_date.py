@@ -7,10 +7,11 @@ import re
 from lawlint.dates import (CHINESE, COMPACT, PADDED, SEPARATED, SHORT_YEAR, STANDARD, DateMention,
                            find_standard_dates)
 from lawlint.document import ELEMENT, Document
+from lawlint.prefilter import scanner
 from lawlint.rule import Fix, Rule, Severity, Span
 from lawlint.text import squeeze
 
-_MONTH_DAY = re.compile(r"(?<![0-9年])(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
+_MONTH_DAY = scanner(re.compile(r"(?<![0-9年])(?P<m>\d{1,2})月(?P<d>\d{1,2})日"))
 _STYLE_REASON = {
     COMPACT: "年、月、日之间缺少“年”“月”“日”",
     SEPARATED: "不应用“.”“-”“/”分隔年月日",

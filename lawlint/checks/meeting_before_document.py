@@ -7,11 +7,12 @@ import re
 from lawlint import resources
 from lawlint.dates import format_cn
 from lawlint.document import HEADING, PARAGRAPH, TITLE, Document
+from lawlint.prefilter import scanner
 from lawlint.rule import Rule, Severity
 
 _TERM = r"十[六七八九]|二十[一二]?"
 _PLENUMS = re.compile(rf"(?P<t>{_TERM})届(?P<list>(?:[一二三四五六七八九]中、?)+)全会")
-_CONGRESS = re.compile(rf"党的(?P<t>{_TERM})大|(?<![一二三四五六七八九十])(?P<u>{_TERM})大(?=精神|报告|以来|召开|胜利|和)")
+_CONGRESS = scanner(re.compile(rf"党的(?P<t>{_TERM})大|(?<![一二三四五六七八九十])(?P<u>{_TERM})大(?=精神|报告|以来|召开|胜利|和)"))
 
 
 @functools.cache

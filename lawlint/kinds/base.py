@@ -12,7 +12,7 @@ import string
 from typing import Any, Callable, ClassVar, Iterator
 
 from lawlint.document import Document
-from lawlint.prefilter import possible
+from lawlint.prefilter import possible, scanner
 from lawlint.rule import Rule, Severity, Span, Violation
 from lawlint.schema import YamlSource, check_regex, list_of
 
@@ -151,10 +151,10 @@ class YamlRule(Rule):
         """
         key = ("anywhere", self.scope, pattern)
         if key not in doc.cache:
-            scanner = _line_anchored(pattern)
+            anchored = _line_anchored(pattern)
             text = self._scope_text(doc)
             doc.cache[key] = possible(pattern, text, doc.characters) and (
-                scanner is None or scanner.search(text) is not None)
+                anchored is None or scanner(anchored).search(text) is not None)
         return doc.cache[key]
 
     def _scope_text(self, doc: Document) -> str:
@@ -167,7 +167,7 @@ class YamlRule(Rule):
         """Matches of ``pattern`` that no exception covers (and, if asked, on word boundaries)."""
         if not self.anywhere(doc, pattern):
             return
-        found = [m for m in pattern.finditer(unit.text) if m.end() > m.start()]
+        found = [m for m in scanner(pattern).finditer(unit.text) if m.end() > m.start()]
         if not found:
             return
         excepted = [(e.start(), e.end()) for x in self.exceptions for e in x.finditer(unit.text)]
