@@ -1,6 +1,7 @@
 """Linting many files on several cores, reporting them in the order given.
 
-Each worker process builds its own ``Linter`` from the same settings and sends back
+Each worker process uses the parent's ``Linter`` (inherited when processes are forked,
+rebuilt from the same settings when they are spawned) and sends back
 the decoded text with the violations; the parent rebuilds a light ``Document`` for
 the formatter (positions are computed from the text).  A handful of files — what
 pre-commit passes — is linted in-process: starting workers would cost more.
@@ -76,12 +77,15 @@ def lint_files(linter: Linter, settings: dict[str, Any], paths: list[str], jobs:
     import gc
     import multiprocessing
 
+    global _worker
     context = multiprocessing.get_context()
+    initializer, initargs = _start, (settings,)
     if context.get_start_method() == "fork":
         if any(rule.uses_words for rule in linter.rules):
             words.tokenizer()  # jieba imported, and on a first run its table built, once rather than per worker
+        _worker, initializer, initargs = linter, None, ()  # forked workers inherit it, patterns compiled
         gc.freeze()  # what is built so far is shared with the workers: keep the collector from copying its pages
-    with context.Pool(jobs, initializer=_start, initargs=(settings,)) as pool:
+    with context.Pool(jobs, initializer=initializer, initargs=initargs) as pool:
         for outcome in pool.imap(_lint, paths, chunksize=max(1, len(paths) // (jobs * 16))):
             yield _rebuild(linter, outcome)
 
