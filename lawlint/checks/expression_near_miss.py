@@ -75,9 +75,11 @@ class ExpressionNearMiss(Rule):
 
     def _block(self, block, canonical: str, exceptions: tuple[str, ...]):
         text = block.text
+        half = len(canonical) // 2
+        if canonical[:half] not in text and canonical[half:] not in text:
+            return  # no half of it: nothing near it either
         exact = [(m.start(), m.end()) for m in re.finditer(re.escape(canonical), text)]
         excepted = [(m.start(), m.end()) for x in exceptions for m in re.finditer(re.escape(x), text)]
-        half = len(canonical) // 2
         n = len(canonical)
         # Where a near-miss may lie: from where the first half starts, or up to where the
         # second half ends; the same length is tried first, then one more, one or two fewer.
