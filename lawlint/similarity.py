@@ -16,7 +16,7 @@ import re
 import unicodedata
 from collections import Counter
 from itertools import chain, compress
-from typing import Callable, Sequence
+from typing import Callable, Hashable, Sequence
 
 _NOT_WORD = re.compile(r"[\W_]+")
 _NOT_WORD_OR_SEPARATOR = re.compile(r"[^\w\x00]+|_+")
@@ -130,19 +130,26 @@ class Fingerprinter:
     A fingerprint is the smallest gram of a window, chosen by its characters (so the
     choice does not depend on the process's hash seed), and kept as the string itself:
     strings cache their hash, so counting and intersecting them is about twice as
-    fast as doing so with their hashes.  Texts are processed joined in large chunks:
-    C-level list building and counting instead of a few Python calls per text.
+    fast as doing so with their hashes.  Above ``COMPACT_ABOVE`` characters only the
+    hashes are kept (a fifth of the memory: a 5 MB document keeps millions of grams).
+    Texts are processed joined in large chunks: C-level list building and counting
+    instead of a few Python calls per text.
     """
+
+    COMPACT_ABOVE = 1_000_000
 
     def __init__(self, run: int) -> None:
         self.run = run
         self.gram = min(GRAM, run)
         self.window = run - self.gram + 1
-        self._minima: dict[str, list[str]] = {}
-        self._counts: Counter[str] = Counter()  # how often each fingerprint was seen
-        self._repeated: set[str] | None = None
+        self._minima: dict[str, list[Hashable]] = {}
+        self._counts: Counter[Hashable] = Counter()  # how often each fingerprint was seen
+        self._repeated: set[Hashable] | None = None
+        self._compact: bool | None = None  # fingerprints are hashes, not grams: decided by the first texts added
 
     def add(self, texts: Sequence[str]) -> None:
+        if self._compact is None:
+            self._compact = sum(map(len, texts)) > self.COMPACT_ABOVE
         chunk: list[str] = []
         size = 0
         for text in texts:
@@ -156,13 +163,13 @@ class Fingerprinter:
                 chunk, size = [], 0
         self._add_chunk(chunk)
 
-    def of(self, text: str, within: str | None = None) -> set[str]:
+    def of(self, text: str, within: str | None = None) -> set[Hashable]:
         """The fingerprints of ``text``, read off those of ``within`` if it contains it."""
         if len(text) < self.run:  # shorter than one window: the text is its own fingerprint
-            return {text}
+            return {hash(text) if self._compact else text}
         return set(self._prints(text, within))
 
-    def shared(self, text: str, within: str | None = None) -> set[str]:
+    def shared(self, text: str, within: str | None = None) -> set[Hashable]:
         """The fingerprints of ``text`` seen more than once among all the texts added: a
         superset of those it shares with any other text, found by counting once instead
         of intersecting sets text by text.  A text shorter than one window shares
@@ -175,7 +182,7 @@ class Fingerprinter:
             self._repeated = set(compress(counts, map((1).__lt__, counts.values())))
         return self._repeated.intersection(prints)
 
-    def _prints(self, text: str, within: str | None) -> list[str]:
+    def _prints(self, text: str, within: str | None) -> list[Hashable]:
         if text in self._minima:
             return self._minima[text]
         if within is not None and within in self._minima:
@@ -192,6 +199,8 @@ class Fingerprinter:
         joined = "\x00".join(texts)  # normalised text has no control characters
         grams = [joined[i:i + gram] for i in range(len(joined) - gram + 1)]
         smallest = grams if self.window == 1 else list(map(min, *(grams[k:] for k in range(self.window))))
+        if self._compact:
+            smallest = list(map(hash, smallest))
         # windows across a separator are counted too: more candidates, never fewer
         self._counts.update(smallest)
         self._repeated = None
@@ -202,7 +211,7 @@ class Fingerprinter:
             start += len(text) + 1
 
 
-def first_similar(shared: Sequence[set[str]], confirm: Callable[[int, int], bool]) -> list[tuple[int, int]]:
+def first_similar(shared: Sequence[set[Hashable]], confirm: Callable[[int, int], bool]) -> list[tuple[int, int]]:
     """For each text ``j``, given by the fingerprints it may share with other texts
     (``Fingerprinter.shared``), an earlier text ``i`` sharing one that ``confirm(i, j)``
     accepts; returns the pairs ``(i, j)``.  Every pair with a common run of the
@@ -211,7 +220,7 @@ def first_similar(shared: Sequence[set[str]], confirm: Callable[[int, int], bool
     text matched to an earlier one is not indexed itself: a cluster of near-copies is
     compared with its first member.
     """
-    index: dict[str, list[int]] = {}
+    index: dict[Hashable, list[int]] = {}
     pairs = []
     for j, fps in enumerate(shared):
         if not fps:

@@ -72,3 +72,22 @@ def test_document_keys_equal_normalising_each_sentence_and_clause():
         assert sentence_keys == [normalise(s.text) for s in doc.sentences]
         assert clause_keys == [normalise(c.text) for c in doc.clauses]
         assert len(doc.clauses) > len(doc.sentences)
+
+
+def test_long_documents_keep_hashes_and_find_the_same_candidates(monkeypatch):
+    texts = ["全体干部职工对颁布实施民法典的重大意义的认识水平", "组织全体干部职工学习",
+             "提升全体干部职工对颁布实施民法典的重大意义的认识", "全体干部职工对颁布实施民法典的重大意义的认识水平提高"]
+
+    def candidates():
+        fingerprinter = Fingerprinter(12)
+        fingerprinter.add(texts)
+        tried = []
+        first_similar([fingerprinter.shared(t) for t in texts], lambda i, j: tried.append((i, j)) or False)
+        return tried, [len(fingerprinter.shared(t)) for t in texts], fingerprinter
+
+    as_grams = candidates()
+    monkeypatch.setattr(Fingerprinter, "COMPACT_ABOVE", 10)
+    as_hashes = candidates()
+    assert as_hashes[:2] == as_grams[:2] and as_grams[0]
+    assert all(isinstance(fp, int) for fp in as_hashes[2].of(texts[0]))
+    assert all(isinstance(fp, str) for fp in as_grams[2].of(texts[0]))

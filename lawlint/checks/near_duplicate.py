@@ -75,7 +75,7 @@ class NearDuplicate(Rule):
         for first, later in self._pairs(doc, clauses, [prints[key] for key in clauses]):
             yield self._report(doc, first, later)
 
-    def _pairs(self, doc: Document, group: dict[str, Segment], prints: list[set[str]]):
+    def _pairs(self, doc: Document, group: dict[str, Segment], prints: list[set]):
         keys = list(group)
 
         def repeats(i: int, j: int) -> bool:
