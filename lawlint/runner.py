@@ -8,6 +8,7 @@ pre-commit passes — is linted in-process: starting workers would cost more.
 """
 from __future__ import annotations
 
+import gc
 import os
 from dataclasses import dataclass
 from typing import Any, Iterator
@@ -55,6 +56,7 @@ def read(linter: Linter, path: str, stdin: bytes | None = None) -> FileResult:
 def _start(settings: dict[str, Any]) -> None:
     global _worker
     _worker = Linter(**settings)
+    _collect_less()
 
 
 def _lint(path: str) -> _Outcome:
@@ -69,25 +71,33 @@ def _lint(path: str) -> _Outcome:
 def lint_files(linter: Linter, settings: dict[str, Any], paths: list[str], jobs: int,
                stdin: bytes | None = None) -> Iterator[FileResult]:
     """Results for ``paths`` in order; ``settings`` rebuild ``linter`` in worker processes."""
+    global _worker
     jobs = min(jobs, len(paths) // MIN_FILES_PER_JOB)
     if jobs <= 1 or STDIN in paths:
+        _collect_less()
         for path in paths:
             yield read(linter, path, stdin)
         return
-    import gc
     import multiprocessing
 
-    global _worker
     context = multiprocessing.get_context()
     initializer, initargs = _start, (settings,)
     if context.get_start_method() == "fork":
         if any(rule.uses_words for rule in linter.rules):
             words.tokenizer()  # jieba imported, and on a first run its table built, once rather than per worker
-        _worker, initializer, initargs = linter, None, ()  # forked workers inherit it, patterns compiled
+        _worker, initializer, initargs = linter, _collect_less, ()  # forked workers inherit it, patterns compiled
         gc.freeze()  # what is built so far is shared with the workers: keep the collector from copying its pages
     with context.Pool(jobs, initializer=initializer, initargs=initargs) as pool:
         for outcome in pool.imap(_lint, paths, chunksize=max(1, len(paths) // (jobs * 16))):
             yield _rebuild(linter, outcome)
+
+
+def _collect_less() -> None:
+    """Linting makes many short-lived objects and few reference cycles: the cyclic
+    collector, run every 700 allocations by default, costs about 7 % of the time.
+    What exists before linting (rules, compiled patterns) is never garbage: frozen."""
+    gc.freeze()
+    gc.set_threshold(10_000, 10, 10)
 
 
 def _rebuild(linter: Linter, outcome: _Outcome) -> FileResult:
