@@ -74,9 +74,14 @@ def lint_files(linter: Linter, settings: dict[str, Any], paths: list[str], jobs:
     global _worker
     jobs = min(jobs, len(paths) // MIN_FILES_PER_JOB)
     if jobs <= 1 or STDIN in paths:
+        threshold = gc.get_threshold()
         _collect_less()
-        for path in paths:
-            yield read(linter, path, stdin)
+        try:
+            for path in paths:
+                yield read(linter, path, stdin)
+        finally:  # the caller's process goes on as it was
+            gc.unfreeze()
+            gc.set_threshold(*threshold)
         return
     import multiprocessing
 
