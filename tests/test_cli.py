@@ -263,3 +263,11 @@ def test_parallel_run_reports_what_one_process_reports(tmp_path, start_method):
     assert parallel == single
     assert [f["path"] for f in parallel["files"]] == sorted(str(p) for p in tmp_path.iterdir())
     assert {v["code"] for v in parallel["violations"]} >= {"ST003", "DN001"}
+
+
+def test_an_in_process_run_leaves_the_garbage_collector_as_it_was(cli, draft):
+    import gc
+
+    before = gc.get_threshold()
+    assert cli("check", "--isolated", str(draft)).code == 1
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
