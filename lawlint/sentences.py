@@ -60,14 +60,14 @@ def _is_full_stop(text: str, i: int) -> bool:
 
 
 def _segment(block: Block, start: int, end: int, sentence: int = -1) -> Segment | None:
-    text = block.text
-    while start < end and text[start] in _STRIP:
-        start += 1
-    while end > start and text[end - 1] in _STRIP:
-        end -= 1
-    if start >= end:
+    piece = block.text[start:end]
+    body = piece.strip(_STRIP)  # at C speed: indexing one character at a time makes a string of it
+    if not body:
         return None
-    return Segment(block, start, end, text[start:end], sentence)
+    if len(body) != len(piece):
+        start += len(piece) - len(piece.lstrip(_STRIP))
+        end = start + len(body)
+    return Segment(block, start, end, body, sentence)
 
 
 _SENTENCE_MARK = scanner(re.compile(r"[。！？!?；;…]|(?<=.)\."))
