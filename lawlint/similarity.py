@@ -98,7 +98,8 @@ def character_overlap_bound(doc, a: str, b: str) -> float:
     memo = doc.cache.setdefault("character_sets", {})
     sa = memo.get(a) or memo.setdefault(a, frozenset(a))
     sb = memo.get(b) or memo.setdefault(b, frozenset(b))
-    matched = min(len(a) - len(sa - sb), len(b) - len(sb - sa))
+    common = len(sa & sb)  # |sa - sb| = |sa| - common
+    matched = min(len(a) - len(sa) + common, len(b) - len(sb) + common)
     return 2 * matched / (len(a) + len(b))
 
 
