@@ -70,18 +70,24 @@ def _lint(path: str) -> _Outcome:
 
 def lint_files(linter: Linter, settings: dict[str, Any], paths: list[str], jobs: int,
                stdin: bytes | None = None) -> Iterator[FileResult]:
-    """Results for ``paths`` in order; ``settings`` rebuild ``linter`` in worker processes."""
+    """Results for ``paths`` in order; ``settings`` rebuild ``linter`` in worker processes.
+    The collector's settings, changed for the run, are restored afterwards."""
+    threshold = gc.get_threshold()
+    try:
+        yield from _lint_files(linter, settings, paths, jobs, stdin)
+    finally:  # the caller's process goes on as it was
+        gc.unfreeze()
+        gc.set_threshold(*threshold)
+
+
+def _lint_files(linter: Linter, settings: dict[str, Any], paths: list[str], jobs: int,
+                stdin: bytes | None) -> Iterator[FileResult]:
     global _worker
     jobs = min(jobs, len(paths) // MIN_FILES_PER_JOB)
     if jobs <= 1 or STDIN in paths:
-        threshold = gc.get_threshold()
         _collect_less()
-        try:
-            for path in paths:
-                yield read(linter, path, stdin)
-        finally:  # the caller's process goes on as it was
-            gc.unfreeze()
-            gc.set_threshold(*threshold)
+        for path in paths:
+            yield read(linter, path, stdin)
         return
     import multiprocessing
 

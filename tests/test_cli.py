@@ -261,9 +261,13 @@ def test_spawned_workers_rebuild_the_linter_and_report_the_same(tmp_path):
     assert {v["code"] for v in parallel["violations"]} >= {"ST003", "DN001"}
 
 
-def test_an_in_process_run_leaves_the_garbage_collector_as_it_was(cli, draft):
+def test_a_run_leaves_the_garbage_collector_as_it_was(cli, draft, tmp_path):
     import gc
 
+    for i in range(16):
+        (tmp_path / f"{i:02}.txt").write_text(DEFECTIVE, encoding="utf-8")
     before = gc.get_threshold()
-    assert cli("check", "--isolated", str(draft)).code == 1
+    assert cli("check", "--isolated", str(draft)).code == 1  # in this process
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
+    assert cli("check", "--isolated", "-j", "2", str(tmp_path)).code == 1  # with worker processes
     assert gc.get_threshold() == before and gc.get_freeze_count() == 0
