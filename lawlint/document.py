@@ -244,10 +244,18 @@ class Document:
 
     @cached_property
     def clauses(self) -> list[Segment]:
+        return [c for index in range(len(self.sentences)) for c in self.clauses_of(index)]
+
+    def clauses_of(self, index: int) -> list[Segment]:
+        """The clauses of sentence ``index``: split on demand, since the rules comparing
+        clauses only need those of sentences that share text with another."""
         from lawlint.sentences import split_clauses
 
-        return [c for index, sentence in enumerate(self.sentences)
-                for c in split_clauses(sentence, index, self._quoted(sentence.block))]
+        split = self.cache.setdefault("clauses", {})
+        if index not in split:
+            sentence = self.sentences[index]
+            split[index] = split_clauses(sentence, index, self._quoted(sentence.block))
+        return split[index]
 
     def _quoted(self, block: Block):
         """Which characters of a paragraph lie inside 《》 or “” (computed once per paragraph)."""

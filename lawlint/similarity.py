@@ -15,10 +15,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from itertools import chain, compress
-from typing import Callable, Hashable, Sequence
+from itertools import chain
+from typing import TYPE_CHECKING, Callable, Hashable, Sequence
+
+if TYPE_CHECKING:
+    from lawlint.document import Segment
 
 _NOT_WORD = re.compile(r"[\W_]+")
+_TITLES = re.compile(r"《[^《》]*》")
 _NOT_WORD_OR_SEPARATOR = re.compile(r"[^\w\x00]+|_+")
 
 GRAM = 12  # with the default run of 12 characters every gram is a fingerprint: hashing them
@@ -55,34 +59,89 @@ def _cleaned(texts: Sequence[str]) -> str | None:
     return cleaned if unicodedata.is_normalized("NFKC", cleaned) else None
 
 
-def normalised_keys(doc) -> tuple[list[str], list[str]]:
-    """``normalise`` of every sentence and of every clause of ``doc`` (two lists parallel
-    to ``doc.sentences`` and ``doc.clauses``), computed once per document and shared by
-    the rules.
+def sentence_keys(doc) -> list[str]:
+    """``normalise`` of every sentence of ``doc`` (parallel to ``doc.sentences``), computed
+    once per document and shared by the rules."""
+    return _sentence_memo(doc)[0]
 
-    What lies between the clauses of a sentence (marks, blanks) is never a word
-    character, so a sentence's key is its clauses' cleaned texts joined (and then lower-
-    cased): the text is cleaned once, not twice.  Where joining changes the result (NFKC
-    composing characters across a clause boundary) sentences are normalised on their own.
-    """
-    memo = doc.cache.get("normalised")
+
+def _sentence_memo(doc) -> tuple[list[str], bool]:
+    """The sentence keys, and whether a clause's key is always a piece of its sentence's:
+    true when the sentences were cleaned in one pass (NFKC changes nothing, so no character
+    composes across a clause boundary) and hold no Σ (whose lower case depends on the next letter)."""
+    memo = doc.cache.get("sentence_keys")
     if memo is None:
-        sentences, clauses = doc.sentences, doc.clauses
-        cleaned = _cleaned([c.text for c in clauses])
-        if cleaned is None or not clauses:
-            memo = (normalise_all([s.text for s in sentences]), normalise_all([c.text for c in clauses]))
+        texts = [s.text for s in doc.sentences]
+        cleaned = _cleaned(texts)
+        if cleaned is None:
+            memo = ([normalise(t) for t in texts], False)
         else:
-            by_sentence: list[list[str]] = [[] for _ in sentences]
-            for clause, piece in zip(clauses, cleaned.split("\x00")):
-                by_sentence[clause.sentence].append(piece)
-            joined = "\x00".join(map("".join, by_sentence))
-            if not unicodedata.is_normalized("NFKC", joined):
-                sentence_keys = normalise_all([s.text for s in sentences])
-            else:
-                sentence_keys = joined.lower().split("\x00")
-            memo = (sentence_keys, cleaned.lower().split("\x00"))
-        doc.cache["normalised"] = memo
+            memo = (cleaned.lower().split("\x00") if texts else [], "Σ" not in cleaned)
+        doc.cache["sentence_keys"] = memo
     return memo
+
+
+def clause_keys(doc, indices: Sequence[int]) -> list[tuple[Segment, str]]:
+    """The clauses of the sentences ``indices`` (in that order), each with its ``normalise``d
+    text; every sentence is split and normalised once per document."""
+    memo = doc.cache.setdefault("clause_keys", {})
+    todo = [i for i in indices if i not in memo]
+    if todo:
+        split = [doc.clauses_of(i) for i in todo]
+        keys = normalise_all([c.text for clauses in split for c in clauses])
+        start = 0
+        for i, clauses in zip(todo, split):
+            memo[i] = keys[start:start + len(clauses)]
+            start += len(clauses)
+    return [pair for i in indices for pair in zip(doc.clauses_of(i), memo[i])]
+
+
+def comparison_key(text: str, key: str) -> str:
+    """``key`` (``normalise(text)``) without the quoted titles of ``text``: two sentences
+    citing the same long title do not share text."""
+    return normalise(_TITLES.sub("", text)) if "《" in text else key
+
+
+def comparison_keys(doc) -> list[str]:
+    """``comparison_key`` of every sentence of ``doc``, once per document."""
+    memo = doc.cache.get("comparison_keys")
+    if memo is None:
+        memo = doc.cache["comparison_keys"] = list(map(comparison_key, (s.text for s in doc.sentences),
+                                                       sentence_keys(doc)))
+    return memo
+
+
+def sentence_fingerprints(doc, run: int) -> "Fingerprinter":
+    """A ``Fingerprinter`` holding the comparison key of every sentence of ``doc``, shared by
+    the rules (it may hold more texts later: counts only grow, and so the candidates)."""
+    memo = doc.cache.setdefault("sentence_fingerprints", {})
+    if run not in memo:
+        memo[run] = Fingerprinter(run)
+        memo[run].add(comparison_keys(doc))
+    return memo[run]
+
+
+def sentences_to_compare(doc, run: int) -> list[int]:
+    """The sentences whose clauses can share a run of ``run`` characters with another clause or
+    sentence: those whose comparison key shares one (with another sentence or within
+    itself), and those citing a title, whose clauses are checked to be pieces of it.
+
+    A clause's key is a piece of its sentence's, so a clause sharing a run makes its
+    sentence share it.  Where that does not hold (see ``_sentence_memo``, or a quoted
+    title crossing a clause mark) every sentence is returned.
+    """
+    memo = doc.cache.setdefault("sentences_to_compare", {})
+    if run not in memo:
+        keys = comparison_keys(doc)
+        everything = list(range(len(keys)))
+        titled = [i for i, s in enumerate(doc.sentences) if "《" in s.text]
+        if not _sentence_memo(doc)[1] or any(comparison_key(clause.text, key) not in keys[clause.sentence]
+                                             for clause, key in clause_keys(doc, titled)):
+            memo[run] = everything
+        else:
+            fingerprinter, titled = sentence_fingerprints(doc, run), set(titled)
+            memo[run] = [i for i in everything if i in titled or fingerprinter.shared(keys[i])]
+    return memo[run]
 
 
 def shares_run(a: str, b: str, length: int) -> bool:
@@ -146,6 +205,7 @@ class Fingerprinter:
         self._minima: dict[str, list[Hashable]] = {}
         self._counts: Counter[Hashable] = Counter()  # how often each fingerprint was seen
         self._repeated: set[Hashable] | None = None
+        self._shared: dict[str, set[Hashable]] = {}  # answers of ``shared`` until the counts change
         self._compact: bool | None = None  # fingerprints are hashes, not grams: decided by the first texts added
 
     def add(self, texts: Sequence[str]) -> None:
@@ -174,14 +234,17 @@ class Fingerprinter:
         """The fingerprints of ``text`` seen more than once among all the texts added: a
         superset of those it shares with any other text, found by counting once instead
         of intersecting sets text by text.  A text shorter than one window shares
-        nothing (equal texts are added once)."""
+        nothing (equal texts are added once).  The set is kept for the next caller
+        asking about the same text: do not modify it."""
         if len(text) < self.run:
             return set()
+        if text in self._shared:
+            return self._shared[text]
         prints = self._prints(text, within)  # may add the text, and so change the counts
         if self._repeated is None:
-            counts = self._counts
-            self._repeated = set(compress(counts, map((1).__lt__, counts.values())))
-        return self._repeated.intersection(prints)
+            self._repeated = {fp for fp, n in self._counts.items() if n > 1}  # faster than compress here
+        found = self._shared[text] = self._repeated.intersection(prints)
+        return found
 
     def _prints(self, text: str, within: str | None) -> list[Hashable]:
         if text in self._minima:
@@ -205,6 +268,7 @@ class Fingerprinter:
         # windows across a separator are counted too: more candidates, never fewer
         self._counts.update(smallest)
         self._repeated = None
+        self._shared = {}
         start = 0
         for text in texts:
             count = len(text) - self.run + 1

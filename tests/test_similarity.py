@@ -56,7 +56,7 @@ def test_character_overlap_is_difflib_quick_ratio_and_the_bound_never_below_it()
 
 def test_document_keys_equal_normalising_each_sentence_and_clause():
     from lawlint.document import Document
-    from lawlint.similarity import normalised_keys
+    from lawlint.similarity import clause_keys, sentence_keys
 
     texts = [
         ("一、总体情况\n"
@@ -68,10 +68,63 @@ def test_document_keys_equal_normalising_each_sentence_and_clause():
     ]
     for text in texts:
         doc = Document(text)
-        sentence_keys, clause_keys = normalised_keys(doc)
-        assert sentence_keys == [normalise(s.text) for s in doc.sentences]
-        assert clause_keys == [normalise(c.text) for c in doc.clauses]
+        assert sentence_keys(doc) == [normalise(s.text) for s in doc.sentences]
+        backwards = range(len(doc.sentences) - 1, -1, -1)  # a fresh document, split in another order
+        assert [(c.start, c.text, key) for c, key in clause_keys(Document(text), backwards)] == \
+               [(c.start, c.text, normalise(c.text)) for i in backwards for c in doc.clauses_of(i)]
+        assert clause_keys(doc, range(len(doc.sentences))) == [(c, normalise(c.text)) for c in doc.clauses]
         assert len(doc.clauses) > len(doc.sentences)
+
+
+_SHARED = "认真贯彻落实中央关于法治政府建设的决策部署"
+
+
+def test_only_sentences_sharing_text_or_citing_a_title_have_their_clauses_compared():
+    from lawlint.document import Document
+    from lawlint.similarity import sentences_to_compare
+
+    doc = Document(f"　　一是{_SHARED}，推进严格规范公正文明执法。二是健全行政决策制度体系。"
+                   f"三是{_SHARED}。四是学习《中华人民共和国行政处罚法》。\n")
+    assert sentences_to_compare(doc, 12) == [0, 2, 3]
+    crossing = Document(f"　　一是{_SHARED}。二是健全行政决策制度体系。三是“学习《行政”处罚，法》规定。\n")
+    assert sentences_to_compare(crossing, 12) == [0, 1, 2]  # a title crossing a clause mark: all of them
+    for odd in ("ΑΣ", "\u1100\u1161"):  # a lower case or NFKC depending on the neighbours: all of them
+        assert sentences_to_compare(Document(f"　　一是{_SHARED}。二是健全行政决策制度体系{odd}。\n"), 12) == [0, 1]
+
+
+def test_comparing_only_those_sentences_finds_what_comparing_all_finds(monkeypatch):
+    """Random drafts made of repeated, near-repeated and title-citing clauses: the duplicate
+    rules report the same with and without the restriction to sentences sharing text."""
+    from lawlint.checks import duplicate_sentence, near_duplicate
+    from lawlint.document import Document
+    from lawlint.linter import Linter
+
+    pool = [_SHARED, _SHARED.replace("决策", "重大"), "推进严格规范公正文明执法", "学习《中华人民共和国行政处罚法》有关规定",
+            "学习《中华人民共和国行政许可法》有关规定", "全面落实行政执法公示制度和重大执法决定法制审核制度",
+            "全面落实行政执法公示制度和重大执法决定法制审查制度", "“加强《组织”领导", "确保取得实效》工作",
+            "健全行政决策制度体系", "ＡＢＣ行政执法人员培训考核", "开展“谁执法谁普法”普法责任制落实情况检查",
+            "一是", "二是"]
+    rng = random.Random(11)
+    linter = Linter(select=["RP001", "RP002"], entry_points=False)
+
+    def findings(text):
+        return [(v.code, v.span, v.message) for v in linter.lint_document(Document(text))]
+
+    drafts = []
+    for _ in range(120):
+        paragraphs = ["".join("，".join(rng.choices(pool, k=rng.randint(1, 4))) + rng.choice("。；")
+                              for _ in range(rng.randint(1, 4))) for _ in range(rng.randint(1, 4))]
+        drafts.append("".join(f"　　{p}\n" for p in paragraphs))
+    # a quoted title crossing clause marks hides a clause from its sentence's comparison key
+    drafts.append("　　“加强《组织”领导，推进严格规范公正文明执法，确保取得实效》工作。同时，推进严格规范公正文明执法，健全行政决策制度体系。\n")
+    restricted = [findings(d) for d in drafts]
+    assert [code for code, _, _ in restricted[-1]] == ["RP001"]
+    everything = lambda doc, run: list(range(len(doc.sentences)))  # noqa: E731
+    monkeypatch.setattr(duplicate_sentence, "sentences_to_compare", everything)
+    monkeypatch.setattr(near_duplicate, "sentences_to_compare", everything)
+    assert [findings(d) for d in drafts] == restricted
+    assert sum(code == "RP001" for found in restricted for code, _, _ in found) > 20
+    assert sum(code == "RP002" for found in restricted for code, _, _ in found) > 20
 
 
 def test_long_documents_keep_hashes_and_find_the_same_candidates(monkeypatch):

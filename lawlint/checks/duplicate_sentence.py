@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from lawlint.document import Document, Segment
 from lawlint.rule import Rule, Severity
-from lawlint.similarity import normalised_keys
+from lawlint.similarity import clause_keys, sentence_keys, sentences_to_compare
 
 
 def quote(segment: Segment, limit: int = 24) -> str:
@@ -44,10 +44,10 @@ class DuplicateSentence(Rule):
 
     def check(self, doc: Document):
         minimum = self.config["min_chars"]
-        sentence_keys, clause_keys = normalised_keys(doc)
+        keys = sentence_keys(doc)
         seen: dict[str, Segment] = {}
         repeated: set[int] = set()
-        for index, (sentence, key) in enumerate(zip(doc.sentences, sentence_keys)):
+        for index, (sentence, key) in enumerate(zip(doc.sentences, keys)):
             if len(key) < minimum:
                 continue
             first = seen.setdefault(key, sentence)
@@ -55,8 +55,9 @@ class DuplicateSentence(Rule):
                 repeated.add(index)
                 yield self._report(doc, sentence, first, "句子")
         clauses: dict[str, Segment] = {}
-        for clause, key in zip(doc.clauses, clause_keys):
-            if len(key) < minimum or clause.sentence in repeated or key == sentence_keys[clause.sentence]:
+        # a clause repeating another (or a sentence) shares a run of `minimum` characters with it
+        for clause, key in clause_keys(doc, sentences_to_compare(doc, max(minimum, 1))):
+            if len(key) < minimum or clause.sentence in repeated or key == keys[clause.sentence]:
                 continue  # short, in a repeated sentence, or a one-clause sentence (compared above)
             first = seen.get(key) or clauses.setdefault(key, clause)
             if first is not clause and (first.block is clause.block or len(key) >= self.config["far_min_chars"]):

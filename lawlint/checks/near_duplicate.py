@@ -1,15 +1,13 @@
 from __future__ import annotations
 
-import re
 from difflib import SequenceMatcher
 
 from lawlint.checks.duplicate_sentence import quote
 from lawlint.document import Document, Segment
 from lawlint.rule import Rule, Severity
-from lawlint.similarity import (Fingerprinter, character_overlap, character_overlap_bound, first_similar, normalise,
-                                normalised_keys, shares_run)
+from lawlint.similarity import (character_overlap, character_overlap_bound, clause_keys, comparison_key,
+                                comparison_keys, first_similar, sentence_fingerprints, sentences_to_compare, shares_run)
 
-_TITLES = re.compile(r"《[^《》]*》")
 _CHAR_MARGIN = 0.15
 
 
@@ -51,10 +49,10 @@ class NearDuplicate(Rule):
 
     def check(self, doc: Document):
         minimum = self.config["min_chars"]
-        fingerprinter = Fingerprinter(self.config["min_common"])
-        sentence_keys, clause_keys = map(self._keys, (doc.sentences, doc.clauses), normalised_keys(doc))
+        run = self.config["min_common"]
+        fingerprinter = sentence_fingerprints(doc, run)
+        sentence_keys = comparison_keys(doc)
         sentences = self._units(doc.sentences, sentence_keys, minimum, exclude={})
-        fingerprinter.add(list(sentences))
         shared = {key: fingerprinter.shared(key) for key in sentences}
         reported: set[int] = set()  # sentences already reported: their clauses are not repeated again
         for first, later in self._pairs(doc, sentences, list(shared.values())):
@@ -63,7 +61,7 @@ class NearDuplicate(Rule):
         # A clause's fingerprints are read off its sentence's: a clause can share text with
         # another only if its sentence does (or, rarely, if its text is not a piece of its
         # sentence's, when a quoted title crosses a clause mark: such clauses are always compared).
-        candidates = [(c, k) for c, k in zip(doc.clauses, clause_keys)
+        candidates = [(c, comparison_key(c.text, k)) for c, k in clause_keys(doc, sentences_to_compare(doc, run))
                       if id(doc.sentences[c.sentence]) not in reported]
         clauses = self._units(*zip(*candidates), minimum, exclude=sentences) if candidates else {}
         pieces = {key: sentence_keys[clause.sentence] for key, clause in clauses.items()}
@@ -104,11 +102,6 @@ class NearDuplicate(Rule):
         matcher = SequenceMatcher(None, doc.words(a), doc.words(b), autojunk=False)
         # difflib's cheap upper bounds first, as its documentation recommends
         return matcher.real_quick_ratio() >= needed and matcher.quick_ratio() >= needed and matcher.ratio() >= needed
-
-    @staticmethod
-    def _keys(segments: list[Segment], normalised: list[str]) -> list[str]:
-        """The texts compared: normalised, with quoted titles left out."""
-        return [normalise(_TITLES.sub("", s.text)) if "《" in s.text else key for s, key in zip(segments, normalised)]
 
     @staticmethod
     def _units(segments: list[Segment], keys: list[str], minimum: int, exclude: dict) -> dict[str, Segment]:
