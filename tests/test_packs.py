@@ -90,6 +90,31 @@ def test_repetition_on_jieba_words(tmp_path):
     assert apply(doc.text, raw)[0] == "紧紧围绕中心工作，进一步加强的管理。谢谢谢谢。\n"
 
 
+def test_repetition_scans_with_the_regex_only_the_paragraphs_where_a_run_may_be_doubled():
+    import random
+
+    from lawlint.document import Document
+    from lawlint.kinds.repetition import _DOUBLED_RUN
+
+    linter = Linter(select=["WD007"], entry_points=False)
+    rule = linter.rules[0]
+    doc = Document("标题\n\n　　推进依法行政，坚持依法行政依法行政。\n\n　　全面推进，健全制度。\n\n"
+                   "　　2020年，法治政府建设积极积极推进。\n\n　　规范文件管理。\n")
+    units = [u.text for u in rule.units(doc)]
+    found = rule._units_with_doubled_runs(doc)
+    assert {units[i] for i in found} == {"推进依法行政，坚持依法行政依法行政。", "2020年，法治政府建设积极积极推进。"}
+    assert [v.message for v in linter.lint_document(doc)] == ["“依法行政”重复", "“积极”重复"]
+    assert rule._units_with_doubled_runs(Document("　　依法行政𠀀依法行政𠀀。\n")) is None  # outside the BMP
+
+    rng = random.Random(5)  # every paragraph holding a doubled run (2 to 8 characters) is found
+    words = ["依法", "行政", "法治政府", "建设", "，", "的", "2020", "坚持", "推进", "年"]
+    for _ in range(50):
+        doc = Document("".join(f"　　{''.join(rng.choices(words, k=rng.randint(1, 12)))}。\n\n" for _ in range(8)))
+        units = [u.text for u in rule.units(doc)]
+        found = rule._units_with_doubled_runs(doc)
+        assert {i for i, u in enumerate(units) if _DOUBLED_RUN.search(u)} <= found
+
+
 def test_consistency(tmp_path):
     rule = """
         name: one-date-style

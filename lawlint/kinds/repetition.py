@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import bisect
 import re
 
 from lawlint.kinds.base import YamlRule, alternation, regex_alternatives
@@ -42,8 +43,9 @@ class Repetition(YamlRule):
                 "doubled_char": re.compile(f"({single})[^\\S\\n]*\\1")}
 
     def check(self, doc):
-        for unit in self.units(doc):
-            if not self._may_repeat(unit.text):
+        runs = self._units_with_doubled_runs(doc)
+        for index, unit in enumerate(self.units(doc)):
+            if not self._may_repeat(unit.text, runs is None or index in runs):
                 continue  # two equal words side by side need some text written twice: no jieba needed
             words = doc.tokens(unit.text)
             for (w1, s1, e1), (w2, s2, e2) in zip(words, words[1:]):
@@ -63,9 +65,45 @@ class Repetition(YamlRule):
     def _single_checked(self, char: str) -> bool:
         return self.single.fullmatch(char) is not None and not self._excepted(char)
 
-    def _may_repeat(self, text: str) -> bool:
-        """A cheap pre-test: a checked character, or a run of letters, written twice in a row."""
+    def _may_repeat(self, text: str, run_possible: bool = True) -> bool:
+        """A cheap pre-test: a checked character, or a run of letters, written twice in a row
+        (``run_possible``: as far as ``_units_with_doubled_runs`` can tell without blanks)."""
         if any(self._single_checked(m[1]) for m in self.doubled_char.finditer(text)):
             return True
-        doubled = _DOUBLED_RUN_BLANKS if any(b in text for b in BLANKS) else _DOUBLED_RUN
+        blanks = any(b in text for b in BLANKS)
+        if not (blanks or run_possible):
+            return False
+        doubled = _DOUBLED_RUN_BLANKS if blanks else _DOUBLED_RUN
         return any(not m[1].isdecimal() for m in doubled.finditer(text))
+
+    def _units_with_doubled_runs(self, doc) -> set[int] | None:
+        """The units (indices in ``units``) where 2–8 characters may be written twice in a row
+        with nothing between: where the text's UTF-16 code units, XORed with those L places
+        further on, give L zeros in a row.  Seven big-integer operations on the text of all the
+        units at once cost a fraction of the regular expression scan, which then runs only
+        on the units found (and on those holding blanks).  None when the text has characters
+        outside the BMP (two code units each)."""
+        text = self._scope_text(doc)  # the units joined by line breaks
+        data = text.encode("utf-16-le", "surrogatepass")
+        if len(data) != 2 * len(text):
+            return None
+        starts, at = [], 0
+        for unit in self.units(doc):
+            starts.append(at)
+            at += len(unit.text) + 1
+        codes = int.from_bytes(data, "little")
+        found: set[int] = set()
+        for length in range(2, 9):
+            diff = (codes ^ (codes >> (16 * length))).to_bytes(len(data), "little")
+            zeros = b"\0" * (2 * length)
+            i = diff.find(zeros)
+            while i != -1:
+                if i % 2:  # zero bytes across two code units: not a run of equal characters
+                    i = diff.find(zeros, i + 1)
+                    continue
+                unit = bisect.bisect_right(starts, i // 2) - 1
+                found.add(unit)
+                if unit + 1 == len(starts):
+                    break
+                i = diff.find(zeros, 2 * starts[unit + 1])  # one finding per unit is enough
+        return found
