@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 _NOT_WORD = re.compile(r"[\W_]+")
 _TITLES = re.compile(r"《[^《》]*》")
-_NOT_WORD_OR_SEPARATOR = re.compile(r"[^\w\x00]+|_+")
+_NOT_WORD_OR_SEPARATOR = re.compile(r"[^\w\x00]+")  # and "_", removed apart: one class scans twice as fast
 
 GRAM = 12  # with the default run of 12 characters every gram is a fingerprint: hashing them
 # all costs less than choosing window minima, and only longer runs are winnowed
@@ -55,7 +55,7 @@ def _cleaned(texts: Sequence[str]) -> str | None:
     joined = "\x00".join(texts)
     if joined.count("\x00") != max(len(texts) - 1, 0):
         return None  # a text holding the separator itself
-    cleaned = _NOT_WORD_OR_SEPARATOR.sub("", joined)
+    cleaned = _NOT_WORD_OR_SEPARATOR.sub("", joined).replace("_", "")
     return cleaned if unicodedata.is_normalized("NFKC", cleaned) else None
 
 
@@ -192,8 +192,8 @@ class Fingerprinter:
     strings cache their hash, so counting and intersecting them is about twice as
     fast as doing so with their hashes.  Above ``COMPACT_ABOVE`` characters only the
     hashes are kept (a fifth of the memory: a 5 MB document keeps millions of grams).
-    Texts are processed joined in large chunks: C-level list building and counting
-    instead of a few Python calls per text.
+    Texts are processed in large batches: C-level list building and counting instead
+    of a few Python calls per text.
     """
 
     COMPACT_ABOVE = 1_000_000
@@ -260,12 +260,11 @@ class Fingerprinter:
         if not texts:
             return
         gram = self.gram
-        joined = "\x00".join(texts)  # normalised text has no control characters
-        grams = [joined[i:i + gram] for i in range(len(joined) - gram + 1)]
+        grams = [text[i:i + gram] for text in texts for i in range(len(text) - gram + 1)]  # each text's, in a row
         smallest = grams if self.window == 1 else list(map(min, *(grams[k:] for k in range(self.window))))
         if self._compact:
             smallest = list(map(hash, smallest))
-        # windows across a separator are counted too: more candidates, never fewer
+        # windows across two texts' grams are counted too: more candidates, never fewer
         self._counts.update(smallest)
         self._repeated = None
         self._shared = {}
@@ -273,7 +272,7 @@ class Fingerprinter:
         for text in texts:
             count = len(text) - self.run + 1
             self._minima[text] = smallest[start:start + count] if count > 0 else []
-            start += len(text) + 1
+            start += max(len(text) - gram + 1, 0)
 
 
 def first_similar(shared: Sequence[set[Hashable]], confirm: Callable[[int, int], bool]) -> list[tuple[int, int]]:

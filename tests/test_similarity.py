@@ -144,3 +144,17 @@ def test_long_documents_keep_hashes_and_find_the_same_candidates(monkeypatch):
     assert as_hashes[:2] == as_grams[:2] and as_grams[0]
     assert all(isinstance(fp, int) for fp in as_hashes[2].of(texts[0]))
     assert all(isinstance(fp, str) for fp in as_grams[2].of(texts[0]))
+
+
+def test_texts_sharing_a_run_share_a_fingerprint_whatever_the_run():
+    from lawlint.similarity import shares_run
+
+    rng = random.Random(3)
+    pieces = ["依法行政", "法治政府", "建设", "的", "推进", "制度", "执法", "严格规范公正文明"]
+    texts = list({"".join(rng.choices(pieces, k=rng.randint(1, 8))) for _ in range(80)})
+    for run in (8, 12, 16, 20):
+        fingerprinter = Fingerprinter(run)
+        fingerprinter.add(texts)
+        shared = [fingerprinter.shared(t) for t in texts]
+        pairs = [(i, j) for i in range(len(texts)) for j in range(i) if shares_run(texts[i], texts[j], run)]
+        assert pairs and all(shared[i] & shared[j] for i, j in pairs)
