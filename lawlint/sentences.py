@@ -72,6 +72,7 @@ def _segment(block: Block, start: int, end: int, sentence: int = -1) -> Segment 
 
 _SENTENCE_MARK = scanner(re.compile(r"[。！？!?；;…]|(?<=.)\."))
 _CLAUSE_MARK = re.compile(r"[，、：,:。！？!?；;…]")
+_TRAILING = "".join(sorted(_CLOSERS | _TERMINALS)) + "."  # what may follow a sentence's last clause
 
 
 def split_sentences(block: Block, mask: bytearray | None) -> list[Segment]:
@@ -102,20 +103,19 @@ def split_sentences(block: Block, mask: bytearray | None) -> list[Segment]:
 def split_clauses(sentence: Segment, index: int, mask: bytearray | None) -> list[Segment]:
     """``mask`` is ``protected(sentence.block.text)``; ``index`` the sentence's position."""
     block, text = sentence.block, sentence.block.text
+    cuts = [m.start() for m in _CLAUSE_MARK.finditer(text, sentence.start, sentence.end)]
+    if mask is not None:
+        cuts = [i for i in cuts if not mask[i]]
+    last = len(text) - 1
+    cuts = [i for i in cuts if not (text[i] in ",:" and 0 < i < last and text[i - 1].isdigit() and text[i + 1].isdigit())]
     clauses = []
     start = sentence.start
-    for m in _CLAUSE_MARK.finditer(text, sentence.start, sentence.end):
-        i = m.start()
-        if mask is not None and mask[i]:
-            continue
-        ch = text[i]
-        if ch in ",:" and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
-            continue
+    for i in cuts:
         seg = _segment(block, start, i, index)
         if seg:
             clauses.append(seg)
         start = i + 1
     seg = _segment(block, start, sentence.end, index)
-    if seg and seg.text.strip("".join(_CLOSERS | _TERMINALS) + "."):
+    if seg and seg.text.strip(_TRAILING):
         clauses.append(seg)
     return clauses
