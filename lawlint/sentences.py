@@ -70,7 +70,8 @@ def _segment(block: Block, start: int, end: int, sentence: int = -1) -> Segment 
     return Segment(block, start, end, body, sentence)
 
 
-_SENTENCE_MARK = scanner(re.compile(r"[。！？!?；;…]|(?<=.)\."))
+# A sentence ends at a mark and takes the marks and closing quotes right after it (。”）).
+_SENTENCE_END = scanner(re.compile(r"(?:[。！？!?；;…]|(?<=.)\.)[" + re.escape("".join(sorted(_TERMINALS | _CLOSERS))) + "]*"))
 _CLAUSE_MARK = re.compile(r"[，、：,:。！？!?；;…]")
 _TRAILING = "".join(sorted(_CLOSERS | _TERMINALS)) + "."  # what may follow a sentence's last clause
 
@@ -78,23 +79,21 @@ _TRAILING = "".join(sorted(_CLOSERS | _TERMINALS)) + "."  # what may follow a se
 def split_sentences(block: Block, mask: bytearray | None) -> list[Segment]:
     """``mask`` is ``protected(block.text)``."""
     text = block.text
-    n = len(text)
+    search = _SENTENCE_END.search
     sentences = []
-    start = resume = 0
-    for m in _SENTENCE_MARK.finditer(text):
+    start = 0
+    m = search(text)
+    while m is not None:
         i = m.start()
-        if i < resume or (mask is not None and mask[i]):
+        if (mask is not None and mask[i]) or (text[i] == "." and not _is_full_stop(text, i)):
+            m = search(text, i + 1)  # not an end: the marks after it may be
             continue
-        if text[i] == "." and not _is_full_stop(text, i):
-            continue
-        j = i + 1
-        while j < n and (text[j] in _TERMINALS or text[j] in _CLOSERS):
-            j += 1
-        seg = _segment(block, start, j)
+        seg = _segment(block, start, m.end())
         if seg:
             sentences.append(seg)
-        start = resume = j
-    seg = _segment(block, start, n)
+        start = m.end()
+        m = search(text, start)
+    seg = _segment(block, start, len(text))
     if seg:
         sentences.append(seg)
     return sentences

@@ -99,3 +99,39 @@ def test_clause_spans_point_at_the_text():
     doc = doc_of(text)
     for clause in doc.clauses:
         assert text[clause.span.start:clause.span.end] == clause.text
+
+
+def _split_one_mark_at_a_time(block, mask):
+    """The sentence splitter written plainly: each mark in turn, then the marks and
+    closing quotes right after it."""
+    from lawlint.sentences import _CLOSERS, _TERMINALS, _is_full_stop, _segment
+
+    text, sentences, start, resume = block.text, [], 0, 0
+    for i, ch in enumerate(text):
+        if i < resume or ch not in _TERMINALS and ch != "." or (mask is not None and mask[i]):
+            continue
+        if ch == "." and (i == 0 or not _is_full_stop(text, i)):
+            continue
+        j = i + 1
+        while j < len(text) and (text[j] in _TERMINALS or text[j] in _CLOSERS):
+            j += 1
+        sentences.append(_segment(block, start, j))
+        start = resume = j
+    sentences.append(_segment(block, start, len(text)))
+    return [(s.start, s.end, s.text) for s in sentences if s]
+
+
+def test_sentence_ends_are_those_of_the_plain_splitter():
+    import random
+
+    from lawlint.document import Block, Span
+    from lawlint.sentences import protected, split_sentences
+
+    rng = random.Random(9)
+    alphabet = ["依法", "行政", "。", "；", "！", "？", ";", "!", "…", ".", "“", "”", "《", "》", "）", "\"", "3", "a", " "]
+    for _ in range(600):
+        text = "".join(rng.choices(alphabet, k=rng.randint(1, 30)))
+        block = Block(PARAGRAPH, (Span(0, len(text)),), text, 1)
+        mask = protected(text)
+        assert [(s.start, s.end, s.text) for s in split_sentences(block, mask)] == \
+               _split_one_mark_at_a_time(block, mask), text
