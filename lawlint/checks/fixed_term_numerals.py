@@ -9,7 +9,7 @@ from lawlint.text import int_to_cn
 _N = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 # Each pattern with a character every match contains: a block without it is not scanned.
 _PATTERNS = [
-    ("党", re.compile(rf"党的(?P<a>\d{{1,2}})大")),
+    ("党", re.compile(r"党的(?P<a>\d{1,2})大")),
     ("届", re.compile(rf"(?P<a>{_N})届(?:全国人大|全国政协|中央)?(?P<b>{_N})中全会")),
     ("届", re.compile(rf"(?P<a>{_N})届全国人大(?P<b>{_N})次会议")),
     ("五", re.compile(r"(?P<q>[“\"]?)(?P<a>\d{1,2})五(?P<q2>[”\"]?)(?=规划|普法|计划|时期|期间)")),

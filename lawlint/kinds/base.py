@@ -13,7 +13,7 @@ from typing import Any, Callable, ClassVar, Iterator
 
 from lawlint.document import Document
 from lawlint.prefilter import possible, scanner
-from lawlint.rule import Rule, Severity, Span, Violation
+from lawlint.rule import Rule, Span, Violation
 from lawlint.schema import YamlSource, check_regex, list_of
 
 SCOPES = ("document", "title", "heading", "paragraph", "sentence")
