@@ -70,10 +70,10 @@ def _segment(block: Block, start: int, end: int, sentence: int = -1) -> Segment 
     return Segment(block, start, end, body, sentence)
 
 
-# A sentence ends at a mark and takes the marks and closing quotes right after it (。”）).
-_SENTENCE_END = scanner(re.compile(r"(?:[。！？!?；;…]|(?<=.)\.)[" + re.escape("".join(sorted(_TERMINALS | _CLOSERS))) + "]*"))
+_AFTER_END = "".join(sorted(_TERMINALS | _CLOSERS))  # what a sentence's end mark takes along (。”）)
+_SENTENCE_END = scanner(re.compile(r"(?:[。！？!?；;…]|(?<=.)\.)[" + re.escape(_AFTER_END) + "]*"))
 _CLAUSE_MARK = re.compile(r"[，、：,:。！？!?；;…]")
-_TRAILING = "".join(sorted(_CLOSERS | _TERMINALS)) + "."  # what may follow a sentence's last clause
+_TRAILING = _AFTER_END + "."  # what may follow a sentence's last clause
 
 
 def split_sentences(block: Block, mask: bytearray | None) -> list[Segment]:

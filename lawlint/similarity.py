@@ -139,8 +139,8 @@ def sentences_to_compare(doc, run: int) -> list[int]:
                                              for clause, key in clause_keys(doc, titled)):
             memo[run] = everything
         else:
-            fingerprinter, titled = sentence_fingerprints(doc, run), set(titled)
-            memo[run] = [i for i in everything if i in titled or fingerprinter.shared(keys[i])]
+            fingerprinter, citing = sentence_fingerprints(doc, run), set(titled)
+            memo[run] = [i for i in everything if i in citing or fingerprinter.shared(keys[i])]
     return memo[run]
 
 
