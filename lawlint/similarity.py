@@ -83,17 +83,20 @@ def _sentence_memo(doc) -> tuple[list[str], bool]:
 
 def clause_keys(doc, indices: Sequence[int]) -> list[tuple[Segment, str]]:
     """The clauses of the sentences ``indices`` (in that order), each with its ``normalise``d
-    text; every sentence is split and normalised once per document."""
-    memo = doc.cache.setdefault("clause_keys", {})
-    todo = [i for i in indices if i not in memo]
-    if todo:
-        split = [doc.clauses_of(i) for i in todo]
-        keys = normalise_all([c.text for clauses in split for c in clauses])
-        start = 0
-        for i, clauses in zip(todo, split):
-            memo[i] = keys[start:start + len(clauses)]
-            start += len(clauses)
-    return [pair for i in indices for pair in zip(doc.clauses_of(i), memo[i])]
+    text; every sentence is split and normalised once per document, and the list for the
+    same ``indices`` is built once (the rules comparing clauses share it: do not modify it)."""
+    lists = doc.cache.setdefault("clause_key_lists", {})
+    wanted = tuple(indices)
+    if wanted not in lists:
+        pairs = doc.cache.setdefault("clause_keys", {})  # sentence index -> its (clause, key) pairs
+        todo = [i for i in dict.fromkeys(wanted) if i not in pairs]
+        if todo:
+            split = [doc.clauses_of(i) for i in todo]
+            keys = iter(normalise_all([c.text for clauses in split for c in clauses]))
+            for i, clauses in zip(todo, split):
+                pairs[i] = list(zip(clauses, keys))
+        lists[wanted] = list(chain.from_iterable(map(pairs.__getitem__, wanted)))
+    return lists[wanted]
 
 
 def comparison_key(text: str, key: str) -> str:
