@@ -12,7 +12,7 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 
-from lawlint.prefilter import scanner
+from lawlint.prefilter import finditer_lines, scanner
 from lawlint.text import BLANKS, ascii_digits, cn_day_to_int, cn_digits_to_int
 
 STANDARD = "standard"        # 2024年1月8日
@@ -29,6 +29,8 @@ _CN = "〇○零Oo0０一二三四五六七八九"
 _STANDARD_RE = scanner(re.compile(
     rf"(?<![0-9０-９])(?P<y>{_D}{{4}}|{_D}{{2}}){_SP}年{_SP}(?P<m>{_D}{{1,2}}){_SP}月{_SP}(?P<d>{_D}{{1,2}}){_SP}日"
 ))
+# What every standard date (and every month-and-day date) contains, found by skipping to 月.
+MONTH_DAY_ANCHOR = re.compile(rf"月{_SP}\d{{1,2}}{_SP}日")
 _CHINESE_RE = re.compile(
     rf"(?P<y>[{_CN}]{{4}})年(?P<m>[一二三四五六七八九十]{{1,2}})月(?P<d>[一二三四五六七八九十]{{1,3}})日"
 )
@@ -69,7 +71,7 @@ class DateMention:
 def find_standard_dates(text: str) -> list[DateMention]:
     """Every ``…年…月…日`` date with Arabic digits (any padding, two- or four-digit year)."""
     found = []
-    for m in _STANDARD_RE.finditer(text):
+    for m in finditer_lines(_STANDARD_RE, MONTH_DAY_ANCHOR, text):
         year_txt, month_txt, day_txt = (ascii_digits(m[g]) for g in ("y", "m", "d"))
         if len(year_txt) == 2:
             style = SHORT_YEAR

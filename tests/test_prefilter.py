@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from lawlint.prefilter import needs, possible, scanner
+from lawlint.prefilter import finditer_lines, needs, possible, scanner
 
 PATTERNS = [
     r"锟斤拷|(?:烫){3,}|(?:屯){3,}",
@@ -105,3 +105,58 @@ def test_scanner_wraps_only_patterns_that_start_slowly():
                     r"^\d+年"]:
         compiled = re.compile(pattern)
         assert scanner(compiled) is compiled, pattern
+
+
+def _anchored_searches():
+    """Every (pattern, anchor) pair the rules search with ``finditer_lines``."""
+    from lawlint import dates
+    from lawlint.checks import approximate_number, dotted_date, malformed_date, meeting_before_document, year_numerals
+
+    return [(dates._STANDARD_RE, dates.MONTH_DAY_ANCHOR), (malformed_date._MONTH_DAY, dates.MONTH_DAY_ANCHOR),
+            (approximate_number._APPROX, approximate_number._APPROX_ANCHOR),
+            (dotted_date._DOTTED, dotted_date._DOTTED_ANCHOR), (year_numerals._YEAR, year_numerals._YEAR_ANCHOR),
+            (meeting_before_document._CONGRESS, meeting_before_document._CONGRESS_ANCHOR)]
+
+
+_PIECES = ["2024", "20", "24", "1", "3", "12", "05", "０５", "年", "月", "日", "、", "一", "二", "三", "九", "十九",
+           "二〇二四", "二0二", "○", "零", ".", "/", "／", "党的", "大", "精神", "召开", "个", "次", "人", "项",
+           " ", "\t", "　", "\n", "，", "。", "工作", "x",
+           # whole matches, for the pieces around them to break or extend
+           "3月5日", "2024年3月1日", "2024年 03 月 5日", "2024.3.1", "2024/03/05", "3、5个", "二〇二四年", "二零二四 年",
+           "十九大精神", "党的二十大", "二十一大召开"]
+
+
+def _drafts(count: int, seed: int = 4):
+    import random
+
+    rng = random.Random(seed)
+    return ["".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 40))) for _ in range(count)]
+
+
+def test_searching_only_the_anchored_lines_finds_every_match():
+    texts = TEXTS + list(_case_texts()) + _drafts(3000)
+    for pattern, anchor in _anchored_searches():
+        found = 0
+        for text in texts:
+            expected = _spans(pattern, text)
+            assert _spans(_Anchored(pattern, anchor), text) == expected, (pattern.pattern, text)
+            found += len(expected)
+        assert found >= 20, pattern.pattern  # the drafts exercise the pattern
+
+
+def test_an_anchor_missing_some_lines_would_be_caught():
+    from lawlint.checks.dotted_date import _DOTTED
+
+    too_narrow = re.compile("/")  # misses 2024.3.1
+    assert any(_spans(too_narrow_search, text) != _spans(_DOTTED, text) for text in _drafts(3000)
+               for too_narrow_search in [_Anchored(_DOTTED, too_narrow)])
+
+
+class _Anchored:
+    """``finditer_lines`` shaped like a pattern, for ``_spans``."""
+
+    def __init__(self, pattern, anchor):
+        self.pattern, self.anchor = pattern, anchor
+
+    def finditer(self, text):
+        return finditer_lines(self.pattern, self.anchor, text)

@@ -3,11 +3,12 @@ from __future__ import annotations
 import re
 
 from lawlint.document import HEADING, PARAGRAPH, TITLE, Document
-from lawlint.prefilter import scanner
+from lawlint.prefilter import finditer_lines, scanner
 from lawlint.rule import Fix, Rule, Severity
 from lawlint.text import cn_to_int, int_to_cn
 
 _UNIT = r"(?=[十百千万]?(?:个|次|天|年|人|家|名|项|倍|位|件|条|种|所|批|遍|周|月|日|小时|分钟|公里|米|元))"
+_APPROX_ANCHOR = re.compile("、(?<=[1-9一二三四五六七八九]、)(?=[1-9一二三四五六七八九])")
 _APPROX = scanner(re.compile(rf"(?<![\d一二三四五六七八九十、.．])(?P<a>[1-9]|[一二三四五六七八九])、(?P<b>[1-9]|[一二三四五六七八九]){_UNIT}"))
 
 
@@ -46,7 +47,7 @@ class ApproximateNumber(Rule):
 
     def check(self, doc: Document):
         for block in doc.blocks_of(TITLE, HEADING, PARAGRAPH):
-            for m in _APPROX.finditer(block.text):
+            for m in finditer_lines(_APPROX, _APPROX_ANCHOR, block.text):
                 a, b = _value(m["a"]), _value(m["b"])
                 if b != a + 1:
                     continue

@@ -4,10 +4,10 @@ import bisect
 import calendar
 import re
 
-from lawlint.dates import (CHINESE, COMPACT, PADDED, SEPARATED, SHORT_YEAR, STANDARD, DateMention,
-                           find_standard_dates)
+from lawlint.dates import (CHINESE, COMPACT, MONTH_DAY_ANCHOR, PADDED, SEPARATED, SHORT_YEAR, STANDARD,
+                           DateMention, find_standard_dates)
 from lawlint.document import ELEMENT, Document
-from lawlint.prefilter import scanner
+from lawlint.prefilter import finditer_lines, scanner
 from lawlint.rule import Fix, Rule, Severity, Span
 from lawlint.text import squeeze
 
@@ -76,7 +76,7 @@ class MalformedDate(Rule):
                 continue
             if not found.valid:
                 yield self.violation(Span(found.start, found.end), f"日期“{found.text}”不存在，请核对")
-        for m in _MONTH_DAY.finditer(doc.text):
+        for m in finditer_lines(_MONTH_DAY, MONTH_DAY_ANCHOR, doc.text):
             k = bisect.bisect_right(covered, (m.start(), float("inf"))) - 1
             if k >= 0 and covered[k][0] <= m.start() < covered[k][1]:
                 continue

@@ -7,11 +7,12 @@ import re
 from lawlint import resources
 from lawlint.dates import format_cn
 from lawlint.document import HEADING, PARAGRAPH, TITLE, Document
-from lawlint.prefilter import scanner
+from lawlint.prefilter import finditer_lines, scanner
 from lawlint.rule import Rule, Severity
 
 _TERM = r"十[六七八九]|二十[一二]?"
 _PLENUMS = re.compile(rf"(?P<t>{_TERM})届(?P<list>(?:[一二三四五六七八九]中、?)+)全会")
+_CONGRESS_ANCHOR = re.compile("大(?<=[六七八九十一二]大)")  # the last character of a term, then 大
 _CONGRESS = scanner(re.compile(rf"党的(?P<t>{_TERM})大|(?<![一二三四五六七八九十])(?P<u>{_TERM})大(?=精神|报告|以来|召开|胜利|和)"))
 
 
@@ -66,7 +67,7 @@ class MeetingBeforeDocument(Rule):
             for m in _PLENUMS.finditer(text) if "届" in text else ():
                 for plenum in re.findall(r"[一二三四五六七八九]中", m["list"]):
                     yield from self._check(block, m, f"{m['t']}届{plenum}全会", meetings, written)
-            for m in _CONGRESS.finditer(text) if "大" in text else ():
+            for m in finditer_lines(_CONGRESS, _CONGRESS_ANCHOR, text):
                 yield from self._check(block, m, f"党的{m['t'] or m['u']}大", meetings, written)
 
     def _check(self, block, m, name, meetings, written):
