@@ -144,14 +144,21 @@ def finditer_lines(pattern: re.Pattern, anchor: re.Pattern, text: str) -> Iterat
     such as a digit is tried at hundreds of places in a report; an anchor starting with
     a rarer character, at a few.
     """
+    for start, end in anchored_lines(anchor, text):
+        yield from pattern.finditer(text, start, end)
+
+
+def anchored_lines(anchor: re.Pattern, text: str) -> list[tuple[int, int]]:
+    """Start and end (past its line break) of each line of ``text`` where ``anchor`` matches."""
+    lines: list[tuple[int, int]] = []
     end = -1
     for hit in anchor.finditer(text):
-        if hit.start() <= end:
-            continue  # on a line already searched
+        if hit.start() < end:
+            continue  # on a line already found
         start = text.rfind("\n", 0, hit.start()) + 1
-        end = text.find("\n", hit.end())
-        end = len(text) if end == -1 else end
-        yield from pattern.finditer(text, start, min(end + 1, len(text)))
+        end = text.find("\n", hit.end()) + 1 or len(text)
+        lines.append((start, end))
+    return lines
 
 
 # -- where a match can start ----------------------------------------------------------------

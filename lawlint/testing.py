@@ -20,7 +20,8 @@ key is a case (its name becomes the pytest id)::
       fail: …
       violations: […]
 
-A ``pass`` case must produce no finding; a ``fail`` case exactly the listed ones.
+A ``pass`` case must produce no finding; a ``fail`` case exactly the listed ones.  A
+YAML rule with an ``anchor`` must find the same without it: the anchor only saves time.
 
     # tests/test_cases.py
     from lawlint.testing import cases_in, run_case
@@ -121,6 +122,7 @@ def run_case(case: Case, *, plugins: Sequence[str] = (), entry_points: bool = Tr
         line, column = doc.position(v.span.start)
         got.append(f"{line}:{column} {v.code}")
     shown = "\n".join(f"  {g}  {v.message}" for g, v in zip(got, found)) or "  (none)"
+    _assert_anchor_hides_nothing(case, linter, code, doc)
     if not case.should_fail:
         assert not found, f"{case.id}: expected no violation, found:\n{shown}"
         return
@@ -129,6 +131,18 @@ def run_case(case: Case, *, plugins: Sequence[str] = (), entry_points: bool = Tr
     if case.fix is not None:
         fixed, _ = fixer.apply(doc.text, found, unsafe=case.unsafe)
         assert fixed == case.fix, f"{case.id}: fixed text differs:\n{fixed!r}\n!=\n{case.fix!r}"
+
+
+def _assert_anchor_hides_nothing(case: Case, linter: Linter, code: str, doc) -> None:
+    rule = next((r for r in linter.rules if r.code == code), None)
+    if getattr(rule, "anchor", None) is None:
+        return
+    plain = type(type(rule).__name__, (type(rule),), {"anchor": None})(**rule.config)
+    with_anchor = [(v.span, v.message) for v in rule.check(doc)]
+    fresh = linter.load("<case>", doc.text.encode("utf-8"))  # nothing cached by the anchored search
+    fresh.profile = doc.profile
+    without = [(v.span, v.message) for v in plain.check(fresh)]
+    assert with_anchor == without, f"{case.id}: the anchor hides findings: {sorted(set(without) - set(with_anchor))}"
 
 
 def _normalise(expected: str, rule: str) -> str:

@@ -12,7 +12,7 @@ import string
 from typing import Any, Callable, ClassVar, Iterator
 
 from lawlint.document import Document
-from lawlint.prefilter import possible, scanner
+from lawlint.prefilter import anchored_lines, possible, scanner
 from lawlint.rule import Rule, Span, Violation
 from lawlint.schema import YamlSource, check_regex, list_of
 
@@ -95,6 +95,7 @@ def regex_alternatives(src: YamlSource, value: Any, *path: Any) -> None:
 SHARED_KEYS = {
     "code": str, "name": str, "summary": str, "extends": str, "severity": str, "scope": check_scope,
     "basis": str, "message": str, "exceptions": regex_list, "documentation": str, "whole_word": bool,
+    "anchor": check_regex,
 }
 
 
@@ -114,6 +115,7 @@ class YamlRule(Rule):
     message: ClassVar[str] = ""
     exceptions: ClassVar[tuple[re.Pattern, ...]] = ()
     whole_word: ClassVar[bool] = False
+    anchor: ClassVar[re.Pattern | None] = None  # found on every line holding a match: only those lines are searched
     source: ClassVar[str] = ""
     doc: ClassVar[str] = ""
 
@@ -154,8 +156,19 @@ class YamlRule(Rule):
             anchored = _line_anchored(pattern)
             text = self._scope_text(doc)
             doc.cache[key] = possible(pattern, text, doc.characters) and (
-                anchored is None or scanner(anchored).search(text) is not None)
+                anchored is None or next(self._finditer(doc, anchored, text), None) is not None)
         return doc.cache[key]
+
+    def _finditer(self, doc: Document, pattern: re.Pattern, text: str) -> Iterator[re.Match]:
+        """``pattern``'s matches in ``text``; with an ``anchor``, searched on its lines only
+        (``lawlint.prefilter.finditer_lines``), found once per text for all the rule's patterns."""
+        if self.anchor is None:
+            return scanner(pattern).finditer(text)
+        key = ("anchor-lines", self.anchor, text)
+        if key not in doc.cache:
+            doc.cache[key] = anchored_lines(self.anchor, text)
+        fast = scanner(pattern)
+        return (m for start, end in doc.cache[key] for m in fast.finditer(text, start, end))
 
     def _scope_text(self, doc: Document) -> str:
         key = ("scope-text", self.scope)
@@ -167,7 +180,7 @@ class YamlRule(Rule):
         """Matches of ``pattern`` that no exception covers (and, if asked, on word boundaries)."""
         if not self.anywhere(doc, pattern):
             return
-        found = [m for m in scanner(pattern).finditer(unit.text) if m.end() > m.start()]
+        found = [m for m in self._finditer(doc, pattern, unit.text) if m.end() > m.start()]
         if not found:
             return
         excepted = [(e.start(), e.end()) for x in self.exceptions for e in x.finditer(unit.text)]
