@@ -20,6 +20,7 @@ from lawlint.rule import Violation
 
 STDIN = "-"
 MIN_FILES_PER_JOB = 8
+MAX_FILES_PER_CHUNK = 32  # bounds what one message to or from a worker holds
 
 _worker: Linter | None = None
 
@@ -68,6 +69,21 @@ def _lint(path: str) -> _Outcome:
                     result.violations, None)
 
 
+def _lint_chunk(paths: list[str]) -> list[_Outcome]:
+    return [_lint(path) for path in paths]
+
+
+def _chunks(paths: list[str], jobs: int) -> list[list[str]]:
+    """Guided scheduling: large chunks first (few round trips to the workers), then ever
+    smaller ones, so that the workers run out of files at about the same time."""
+    chunks, start = [], 0
+    while start < len(paths):
+        size = max(1, min(MAX_FILES_PER_CHUNK, (len(paths) - start) // (jobs * 4)))
+        chunks.append(paths[start:start + size])
+        start += size
+    return chunks
+
+
 def lint_files(linter: Linter, settings: dict[str, Any], paths: list[str], jobs: int,
                stdin: bytes | None = None) -> Iterator[FileResult]:
     """Results for ``paths`` in order; ``settings`` rebuild ``linter`` in worker processes.
@@ -99,8 +115,9 @@ def _lint_files(linter: Linter, settings: dict[str, Any], paths: list[str], jobs
         _worker, initializer, initargs = linter, _collect_less, ()  # forked workers inherit it, patterns compiled
         gc.freeze()  # what is built so far is shared with the workers: keep the collector from copying its pages
     with context.Pool(jobs, initializer=initializer, initargs=initargs) as pool:
-        for outcome in pool.imap(_lint, paths, chunksize=max(1, len(paths) // (jobs * 16))):
-            yield _rebuild(linter, outcome)
+        for outcomes in pool.imap(_lint_chunk, _chunks(paths, jobs)):
+            for outcome in outcomes:
+                yield _rebuild(linter, outcome)
 
 
 def _collect_less() -> None:

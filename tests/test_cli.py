@@ -207,6 +207,17 @@ def test_parallel_run_reports_the_same_findings_in_the_same_order(cli, tmp_path)
     assert sum(v["code"] == "RP002" for v in json.loads(parallel.out)["violations"]) == 8
 
 
+def test_workers_get_large_chunks_first_and_single_files_last():
+    from lawlint.runner import MAX_FILES_PER_CHUNK, _chunks
+
+    paths = [f"{i}.txt" for i in range(1000)]
+    chunks = _chunks(paths, 2)
+    sizes = [len(c) for c in chunks]
+    assert [p for c in chunks for p in c] == paths  # all, once, in order
+    assert sizes == sorted(sizes, reverse=True) and sizes[0] == MAX_FILES_PER_CHUNK
+    assert sizes[-8:] == [1] * 8 and len(chunks) < 100  # the workers finish together, without a round trip per file
+
+
 COMMA_HEAVY = "".join(f"第{n}项工作,已经完成,效果良好。\n" for n in range(1, 5)) + "各项工作,均已完成。\n"
 
 
