@@ -134,6 +134,27 @@ def _charset(items) -> frozenset | None:
     return frozenset(chars)
 
 
+def uses_line_anchors(pattern: re.Pattern) -> bool:
+    """Does ``pattern`` hold ^ or $, whose meaning MULTILINE changes?  True when unsure:
+    the ^ of ``[^】]`` is not one, and a pattern without any needs no MULTILINE copy."""
+    if not isinstance(pattern.pattern, str):
+        return True
+    try:
+        return _holds_line_anchor(_parsed(pattern).data)
+    except Exception:  # an unfamiliar parse tree
+        return True
+
+
+def _holds_line_anchor(node) -> bool:
+    if isinstance(node, sre_parse.SubPattern):
+        node = node.data
+    if not isinstance(node, (list, tuple)):
+        return False
+    if len(node) == 2 and node[0] is sre.AT:
+        return node[1] in (sre.AT_BEGINNING, sre.AT_END)
+    return any(_holds_line_anchor(item) for item in node)
+
+
 def finditer_lines(pattern: re.Pattern, anchor: re.Pattern, text: str) -> Iterator[re.Match]:
     """``pattern.finditer(text)``, run only on the lines where ``anchor`` matches.
 

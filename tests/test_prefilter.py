@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from lawlint.prefilter import finditer_lines, needs, possible, scanner
+from lawlint.prefilter import finditer_lines, needs, possible, scanner, uses_line_anchors
 
 PATTERNS = [
     r"锟斤拷|(?:烫){3,}|(?:屯){3,}",
@@ -160,3 +160,16 @@ class _Anchored:
 
     def finditer(self, text):
         return finditer_lines(self.pattern, self.anchor, text)
+
+
+def test_only_real_line_anchors_ask_for_a_multiline_copy():
+    from lawlint.kinds.base import _line_anchored
+
+    for pattern in [r"(?:^|(?<=[。]))x", r"a$", r"(?:ab|c(?=$))", r"(?<=^)b", r"(?P<x>a)(?(x)b|^c)"]:
+        compiled = re.compile(pattern)
+        assert uses_line_anchors(compiled), pattern
+        assert _line_anchored(compiled).flags & re.MULTILINE
+    for pattern in [r"[^】]*x", r"[\^]", r"a", r"【(?:待|请)[^】]*】"]:
+        compiled = re.compile(pattern)
+        assert not uses_line_anchors(compiled), pattern
+        assert _line_anchored(compiled) is compiled

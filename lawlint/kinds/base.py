@@ -12,7 +12,7 @@ import string
 from typing import Any, Callable, ClassVar, Iterator
 
 from lawlint.document import Document
-from lawlint.prefilter import anchored_lines, possible, scanner
+from lawlint.prefilter import anchored_lines, possible, scanner, uses_line_anchors
 from lawlint.rule import Rule, Span, Violation
 from lawlint.schema import YamlSource, check_regex, list_of
 
@@ -57,7 +57,7 @@ def _line_anchored(pattern: re.Pattern) -> re.Pattern | None:
         text = pattern.pattern
         if isinstance(text, str) and ("\\A" in text or "\\Z" in text):
             _ANCHORED[pattern] = None
-        elif pattern.flags & re.MULTILINE or not isinstance(text, str) or ("^" not in text and "$" not in text):
+        elif pattern.flags & re.MULTILINE or not uses_line_anchors(pattern):
             _ANCHORED[pattern] = pattern  # nothing that MULTILINE changes: no second compilation
         else:
             _ANCHORED[pattern] = re.compile(text, pattern.flags | re.MULTILINE)
