@@ -26,6 +26,8 @@ class Conditional(YamlRule):
                 "second_name": data.get("second_name", data["second"])}
 
     def check(self, doc):
+        if not self.anywhere(doc, self.first_pattern):
+            return  # nothing to report
         first = None
         for unit in self.units(doc):
             if any(True for _ in self.matches(doc, unit, self.second_pattern)):

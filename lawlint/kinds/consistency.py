@@ -31,9 +31,12 @@ class Consistency(YamlRule):
         return {"alternatives": tuple((str(n), re.compile(p)) for n, p in data["either"].items())}
 
     def check(self, doc):
+        alternatives = [(name, pattern) for name, pattern in self.alternatives if self.anywhere(doc, pattern)]
+        if len(alternatives) < 2:
+            return  # one way of writing it cannot be inconsistent
         found = []
         for unit in self.units(doc):
-            for name, pattern in self.alternatives:
+            for name, pattern in alternatives:
                 for m in self.matches(doc, unit, pattern):
                     found.append((unit.span(m.start(), m.end()), name, m[0]))
         if not found:

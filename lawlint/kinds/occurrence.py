@@ -23,6 +23,8 @@ class Occurrence(YamlRule):
         return {"pattern": re.compile(data["token"]), "least": data.get("min"), "most": data.get("max")}
 
     def check(self, doc):
+        if self.least is None and not self.anywhere(doc, self.pattern):
+            return  # no unit can exceed a maximum
         for unit in self.units(doc):
             found = list(self.matches(doc, unit, self.pattern))
             count = len(found)
