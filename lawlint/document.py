@@ -214,7 +214,11 @@ class Document:
         return build_blocks(self)
 
     def blocks_of(self, *kinds: str) -> list[Block]:
-        return [b for b in self.blocks if b.kind in kinds]
+        """The blocks of these kinds, in order (one list per document and kinds: do not modify it)."""
+        key = ("blocks_of", kinds)
+        if key not in self.cache:
+            self.cache[key] = [b for b in self.blocks if b.kind in kinds]
+        return self.cache[key]
 
     def text_of(self, *kinds: str) -> str:
         """The text of the blocks of these kinds, one per line, with lines broken by PDF

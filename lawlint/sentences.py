@@ -103,10 +103,12 @@ def split_clauses(sentence: Segment, index: int, mask: bytearray | None) -> list
     """``mask`` is ``protected(sentence.block.text)``; ``index`` the sentence's position."""
     block, text = sentence.block, sentence.block.text
     cuts = [m.start() for m in _CLAUSE_MARK.finditer(text, sentence.start, sentence.end)]
-    if mask is not None:
+    if mask is not None and mask.find(1, sentence.start, sentence.end) != -1:
         cuts = [i for i in cuts if not mask[i]]
-    last = len(text) - 1
-    cuts = [i for i in cuts if not (text[i] in ",:" and 0 < i < last and text[i - 1].isdigit() and text[i + 1].isdigit())]
+    if "," in sentence.text or ":" in sentence.text:  # not between digits (1,000 and 14:53)
+        last = len(text) - 1
+        cuts = [i for i in cuts
+                if not (text[i] in ",:" and 0 < i < last and text[i - 1].isdigit() and text[i + 1].isdigit())]
     clauses = []
     start = sentence.start
     for i in cuts:

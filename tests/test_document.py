@@ -135,3 +135,38 @@ def test_sentence_ends_are_those_of_the_plain_splitter():
         mask = protected(text)
         assert [(s.start, s.end, s.text) for s in split_sentences(block, mask)] == \
                _split_one_mark_at_a_time(block, mask), text
+
+
+def _clauses_plainly(sentence, mask):
+    """The clause splitter written plainly: every clause mark outside quotes, except , and :
+    between two digits."""
+    from lawlint.sentences import _TRAILING, _segment
+
+    text, clauses, start = sentence.block.text, [], sentence.start
+    for i in range(sentence.start, sentence.end):
+        if text[i] not in "，、：,:。！？!?；;…" or (mask is not None and mask[i]):
+            continue
+        if text[i] in ",:" and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
+            continue
+        clauses.append(_segment(sentence.block, start, i))
+        start = i + 1
+    last = _segment(sentence.block, start, sentence.end)
+    clauses.append(last if last and last.text.strip(_TRAILING) else None)
+    return [(c.start, c.end, c.text) for c in clauses if c]
+
+
+def test_clauses_are_those_of_the_plain_splitter():
+    import random
+
+    from lawlint.document import Block, Span
+    from lawlint.sentences import protected, split_clauses, split_sentences
+
+    rng = random.Random(11)
+    alphabet = ["依法", "行政", "，", "、", "：", ",", ":", "。", "；", "1", "0", "“", "”", "《", "》", " ", "…"]
+    for _ in range(600):
+        text = "".join(rng.choices(alphabet, k=rng.randint(1, 30)))
+        block = Block(PARAGRAPH, (Span(0, len(text)),), text, 1)
+        mask = protected(text)
+        for index, sentence in enumerate(split_sentences(block, mask)):
+            assert [(c.start, c.end, c.text) for c in split_clauses(sentence, index, mask)] == \
+                   _clauses_plainly(sentence, mask), text
