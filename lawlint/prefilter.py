@@ -60,9 +60,11 @@ def _met(need: Need, text: str, characters: frozenset[str]) -> bool:
     if isinstance(need, str):  # set look-ups first: a substring search costs microseconds
         return characters.issuperset(need) and need in text
     kind, parts = need
-    if kind == "all":
-        return all(_met(p, text, characters) for p in parts)
-    return any(_met(p, text, characters) for p in parts)
+    wanted = kind == "all"  # stop at the first part that is missing (all) or present (any)
+    for part in parts:
+        if _met(part, text, characters) is not wanted:
+            return not wanted
+    return wanted
 
 
 def _sequence(items) -> Need | None:
