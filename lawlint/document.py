@@ -70,10 +70,13 @@ _NUMBERING = [
     (5, re.compile(r"(?P<n>[①-⑳])[ \t\u3000]*(?P<p>[、，,．.]?)")),
 ]
 _CANONICAL = {0: "第{}部分", 1: "{}、", 2: "（{}）", 3: "{}.", 4: "（{}）", 5: "{}"}
+_NUMBERING_STARTS = frozenset("第一二三四五六七八九十（(①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")  # and digits (\d)
 
 
 def parse_numbering(text: str, offset: int = 0) -> Numbering | None:
     """The sequence marker at the start of ``text`` (offsets shifted by ``offset``)."""
+    if text[:1] not in _NUMBERING_STARTS and not text[:1].isdecimal():
+        return None  # most lines: no pattern below can match
     for level, pattern in _NUMBERING:
         m = pattern.match(text)
         if not m:

@@ -170,3 +170,17 @@ def test_clauses_are_those_of_the_plain_splitter():
         for index, sentence in enumerate(split_sentences(block, mask)):
             assert [(c.start, c.end, c.text) for c in split_clauses(sentence, index, mask)] == \
                    _clauses_plainly(sentence, mask), text
+
+
+def test_the_numbering_guard_never_hides_a_marker():
+    """parse_numbering looks at the first character before trying its patterns: every
+    character a marker can start with passes that look."""
+    from lawlint.document import _NUMBERING, _NUMBERING_STARTS, parse_numbering
+
+    tails = ["、", "一、", "1.", "1、", "）", "一）", "1）", "部分"]
+    for code in range(0x10000):
+        c = chr(code)
+        if any(p.match(c + tail) for _, p in _NUMBERING for tail in tails):
+            assert c in _NUMBERING_STARTS or c.isdecimal(), repr(c)
+    assert parse_numbering("第二部分 工作情况").level == 0 and parse_numbering("３.加强").value == 3
+    assert parse_numbering("") is None and parse_numbering("加强领导") is None
