@@ -184,3 +184,36 @@ def test_the_numbering_guard_never_hides_a_marker():
             assert c in _NUMBERING_STARTS or c.isdecimal(), repr(c)
     assert parse_numbering("第二部分 工作情况").level == 0 and parse_numbering("３.加强").value == 3
     assert parse_numbering("") is None and parse_numbering("加强领导") is None
+
+
+def test_paragraphs_with_plainly_balanced_marks_skip_the_loop_without_losing_a_finding(monkeypatch):
+    import random
+
+    from lawlint.checks import unbalanced_marks
+    from lawlint.checks.unbalanced_marks import UnbalancedMarks
+
+    rng = random.Random(5)
+    pairs = ["《》", "〈〉", "“”", "（）", "()", "〔〕", "‘’", "【】"]
+
+    def nested(depth=0):
+        parts = []
+        for _ in range(rng.randint(0, 3)):
+            pair = rng.choice(pairs[:4] * 3 + pairs[4:]) if depth < 3 else None
+            parts.append(pair[0] + nested(depth + 1) + pair[1] if pair else rng.choice(["依法", "行政", "2024"]))
+        return "".join(parts)
+
+    drafts = []
+    for _ in range(3000):
+        body = list(nested() or "依法")
+        if rng.random() < 0.4:  # a mark lost, or one too many
+            if rng.random() < 0.5:
+                del body[rng.randrange(len(body))]
+            else:
+                body.insert(rng.randrange(len(body) + 1), rng.choice("《》〈〉“”（）"))
+        drafts.append("关于工作的报告\n要求" + "".join(body) + "。\n")
+    rule = UnbalancedMarks()
+    fast = [[(v.span, v.message) for v in rule.check(doc_of(text))] for text in drafts]
+    taken = sum(unbalanced_marks._plainly_balanced("".join(unbalanced_marks._MARKS.findall(t))) for t in drafts)
+    monkeypatch.setattr(unbalanced_marks, "_plainly_balanced", lambda marks: False)
+    assert fast == [[(v.span, v.message) for v in rule.check(doc_of(text))] for text in drafts]
+    assert sum(map(bool, fast)) > 500 and taken > 500  # both ways are taken
