@@ -173,3 +173,17 @@ def test_only_real_line_anchors_ask_for_a_multiline_copy():
         compiled = re.compile(pattern)
         assert not uses_line_anchors(compiled), pattern
         assert _line_anchored(compiled) is compiled
+
+
+def test_doc_number_anchors_are_those_of_the_plain_two_branch_search():
+    """``docnumbers`` skips to brackets and 〕; it must try the places the plain search found."""
+    import random
+
+    from lawlint.docnumbers import _D, _anchors
+
+    plain = re.compile(rf"[〔\[［(（【][ \t\u3000\u00a0]*{_D}|(?:19|20)[0-9]{{2}}〕")
+    rng = random.Random(3)
+    pieces = ["〔", "〕", "[", "]", "（", "）", "(", "【", "2024", "2017", "19", "20", "53", "５", " ", "号", "江开", "办"]
+    drafts = ["".join(rng.choices(pieces, k=rng.randint(1, 20))) for _ in range(4000)] + list(_case_texts())
+    for text in drafts:
+        assert list(_anchors(text)) == [m.start() for m in plain.finditer(text)], text

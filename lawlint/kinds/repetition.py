@@ -12,6 +12,7 @@ from lawlint.text import BLANKS
 # are the cheap ones for CPython's re (\w, and blanks only when the text has any).
 _DOUBLED_RUN = re.compile(r"(\w{2,8})\1")
 _DOUBLED_RUN_BLANKS = re.compile(r"(\w{2,8})[^\S\n]*\1")
+_BLANK = re.compile(f"[{BLANKS}]")
 
 
 class Repetition(YamlRule):
@@ -70,7 +71,7 @@ class Repetition(YamlRule):
         (``run_possible``: as far as ``_units_with_doubled_runs`` can tell without blanks)."""
         if any(self._single_checked(m[1]) for m in self.doubled_char.finditer(text)):
             return True
-        blanks = any(b in text for b in BLANKS)
+        blanks = _BLANK.search(text) is not None
         if not (blanks or run_possible):
             return False
         doubled = _DOUBLED_RUN_BLANKS if blanks else _DOUBLED_RUN
