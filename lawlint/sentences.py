@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 
 from lawlint.document import Block, Segment
-from lawlint.prefilter import scanner
 from lawlint.text import BLANKS, HAN_RE
 
 _TERMINALS = frozenset("。！？!?；;…")
@@ -71,7 +70,9 @@ def _segment(block: Block, start: int, end: int, sentence: int = -1) -> Segment 
 
 
 _AFTER_END = "".join(sorted(_TERMINALS | _CLOSERS))  # what a sentence's end mark takes along (。”）)
-_SENTENCE_END = scanner(re.compile(r"(?:[。！？!?；;…]|(?<=.)\.)[" + re.escape(_AFTER_END) + "]*"))
+# An end mark, or a '.' after something on its line; then the marks and quotes it takes along.
+# The class comes first so that re skips to it (an alternation is tried at every position).
+_SENTENCE_END = re.compile(r"[。！？!?；;….](?:(?<!\.)|(?<=..))[" + re.escape(_AFTER_END) + "]*")
 _CLAUSE_MARK = re.compile(r"[，、：,:。！？!?；;…]")
 _TRAILING = _AFTER_END + "."  # what may follow a sentence's last clause
 

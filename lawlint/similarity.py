@@ -21,9 +21,10 @@ from typing import TYPE_CHECKING, Callable, Hashable, Sequence
 if TYPE_CHECKING:
     from lawlint.document import Segment
 
-_NOT_WORD = re.compile(r"[\W_]+")
+# A class first (not [...]+): re then skips to it in a tight loop.
+_NOT_WORD = re.compile(r"[\W_][\W_]*")
 _TITLES = re.compile(r"《[^《》]*》")
-_NOT_WORD_OR_SEPARATOR = re.compile(r"[^\w\x00]+")  # and "_", removed apart: one class scans twice as fast
+_NOT_WORD_OR_SEPARATOR = re.compile(r"[^\w\x00][^\w\x00]*")  # and "_", removed apart: one class scans twice as fast
 
 GRAM = 12  # with the default run of 12 characters every gram is a fingerprint: hashing them
 # all costs less than choosing window minima, and only longer runs are winnowed

@@ -187,3 +187,30 @@ def test_doc_number_anchors_are_those_of_the_plain_two_branch_search():
     drafts = ["".join(rng.choices(pieces, k=rng.randint(1, 20))) for _ in range(4000)] + list(_case_texts())
     for text in drafts:
         assert list(_anchors(text)) == [m.start() for m in plain.finditer(text)], text
+
+
+def test_patterns_written_class_first_match_as_their_plain_forms():
+    """CPython's re skips ahead only to a pattern's first class or literal; an alternation or
+    a repeated class is tried at every position.  The rewritten forms must match the same."""
+    import random
+
+    from lawlint import sentences, similarity
+    from lawlint.checks import halfwidth_punctuation, stray_space
+    from lawlint.text import BLANKS
+
+    pairs = [
+        (halfwidth_punctuation._URL,
+         r"(?:https?://|www\.)\S+|[A-Za-z0-9._-]+@[A-Za-z0-9.-]+|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"),
+        (sentences._SENTENCE_END, r"(?:[。！？!?；;…]|(?<=.)\.)[" + re.escape(sentences._AFTER_END) + "]*"),
+        (stray_space._RUN, f"[{BLANKS}]+"),
+        (similarity._NOT_WORD, r"[\W_]+"),
+        (similarity._NOT_WORD_OR_SEPARATOR, r"[^\w\x00]+"),
+    ]
+    rng = random.Random(2)
+    pieces = ["http", "https", "://", "www", ".", "gov", "cn", "@", "a", "1", "-", "_", " ", "\u3000", "\t", "\n",
+              "中", "/", "。", "！", "?", "；", "…", "”", "）", "'", "h", "w", "\x00", "，"]
+    drafts = ["".join(rng.choices(pieces, k=rng.randint(0, 14))) for _ in range(20000)]
+    for fast, plain in pairs:
+        plain = re.compile(plain)
+        for text in drafts:
+            assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)], (plain, text)

@@ -9,7 +9,10 @@ from lawlint.text import is_cjk, neighbours
 _MARKS = re.compile(r"[,;:?!().]")
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。"}
 _NAMES = {",": "逗号", ";": "分号", ":": "冒号", "?": "问号", "!": "叹号", "(": "括号", ")": "括号", ".": "句号"}
-_URL = re.compile(r"(?:https?://|www\.)\S+|[A-Za-z0-9._-]+@[A-Za-z0-9.-]+|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+# (?:https?://|www\.)\S+ | [A-Za-z0-9._-]+@[A-Za-z0-9.-]+ | [A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+, written
+# with the first character as one class so that re skips the Chinese text to it.
+_URL = re.compile(r"[A-Za-z0-9._-](?:(?<=h)ttps?://\S+|(?<=w)ww\.\S+|[A-Za-z0-9._-]*@[A-Za-z0-9.-]+"
+                  r"|(?<=[A-Za-z0-9-])[A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)+)")
 
 
 class HalfwidthPunctuation(Rule):

@@ -7,7 +7,7 @@ from lawlint.layout import patterns
 from lawlint.rule import Fix, Rule, Severity
 from lawlint.text import BLANKS, HAN, is_cjk
 
-_RUN = re.compile(f"[{BLANKS}]+")
+_RUN = re.compile(f"[{BLANKS}][{BLANKS}]*")  # a class first: re skips to it (not so for [...]+)
 _PLACE_END = re.compile(f"[{HAN}](?:省|市|县|区|州|旗|盟|镇|乡)$")
 _PLACE_START = re.compile(f"[{HAN}]{{1,8}}?(?:省|市|县|区|州|旗|盟|镇|乡)")
 
