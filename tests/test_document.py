@@ -217,3 +217,40 @@ def test_paragraphs_with_plainly_balanced_marks_skip_the_loop_without_losing_a_f
     monkeypatch.setattr(unbalanced_marks, "_plainly_balanced", lambda marks: False)
     assert fast == [[(v.span, v.message) for v in rule.check(doc_of(text))] for text in drafts]
     assert sum(map(bool, fast)) > 500 and taken > 500  # both ways are taken
+
+
+def _series_block_by_block(doc):
+    """WD011 written plainly: every series pattern on every block."""
+    from lawlint.checks.series_order import _series
+
+    for block in doc.blocks_of(TITLE, HEADING, PARAGRAPH):
+        for name, members, joiner, suffix, complete, pattern, member, _ in _series():
+            for m in pattern.finditer(block.text):
+                found = member.findall(m[0])
+                order = [members.index(f) for f in found]
+                if order != sorted(order) or len(set(found)) != len(found) or (complete and len(found) < len(members)):
+                    yield block.span_of(m.start(), m.end()), m[0]
+
+
+def test_series_found_on_anchored_lines_of_the_joined_text_are_those_of_each_block():
+    import random
+
+    from lawlint.checks.series_order import SeriesOrder, _series
+
+    rng = random.Random(8)
+
+    def listing():
+        _, members, joiner, suffix, *_ = rng.choice(_series())
+        items = rng.choices(members, k=rng.randint(1, len(members) + 1))
+        return "推进" + joiner.join(items) + rng.choice([suffix, "", "，"])
+
+    drafts = ["关于工作的报告\n" + "".join(
+        "".join(listing() for _ in range(rng.randint(1, 3))) + "。\n" for _ in range(rng.randint(1, 4)))
+        for _ in range(400)]
+    rule, found = SeriesOrder(), 0
+    for text in drafts:
+        doc = doc_of(text)
+        reported = sorted((v.span.start, v.span.end) for v in rule.check(doc))
+        assert reported == sorted((span.start, span.end) for span, _ in _series_block_by_block(doc)), text
+        found += len(reported)
+    assert found > 100

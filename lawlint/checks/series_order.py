@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+import bisect
 import functools
 import re
+from itertools import accumulate
 
 from lawlint import resources
 from lawlint.document import HEADING, PARAGRAPH, TITLE, Document
-from lawlint.prefilter import possible
+from lawlint.prefilter import finditer_lines
 from lawlint.rule import Rule, Severity
 
 
@@ -18,8 +20,10 @@ def _series():
         alt = "|".join(map(re.escape, members))
         minimum = item.get("min", 3)
         pattern = re.compile(rf"(?:{alt})(?:{joiner}(?:{alt})){{{minimum - 1},}}" + re.escape(item.get("suffix", "")))
+        # on every line holding a listing: a joiner then a member; re skips to the joiner
+        anchor = re.compile(rf"{joiner}(?:{alt})" if joiner and minimum > 1 else alt)
         compiled.append((item["name"], members, item.get("joiner", "、"), item.get("suffix", ""),
-                         item.get("complete", False), pattern, re.compile(alt)))
+                         item.get("complete", False), pattern, re.compile(alt), anchor))
     return compiled
 
 
@@ -56,18 +60,19 @@ class SeriesOrder(Rule):
     basis = "《党政主要负责人履行推进法治建设第一责任人职责规定》第三条、第四条；党中央有关文件中的规范表述"
 
     def check(self, doc: Document):
-        text = doc.text_of(TITLE, HEADING, PARAGRAPH)
-        present = [series for series in _series() if possible(series[5], text, doc.characters)]
-        for block in doc.blocks_of(TITLE, HEADING, PARAGRAPH) if present else ():
-            for name, members, joiner, suffix, complete, pattern, member in present:
-                for m in pattern.finditer(block.text):
-                    found = member.findall(m[0])
-                    canonical = joiner.join(members) + suffix
-                    order = [members.index(f) for f in found]
-                    if order != sorted(order) or len(set(found)) != len(found):
-                        message = f"“{m[0]}”的顺序不对：{name}应写作“{canonical}”"
-                    elif complete and len(found) < len(members):
-                        message = f"“{m[0]}”不完整：{name}应写作“{canonical}”"
-                    else:
-                        continue
-                    yield self.violation(block.span_of(m.start(), m.end()), message)
+        text = doc.text_of(TITLE, HEADING, PARAGRAPH)  # the blocks, one per line
+        blocks = doc.blocks_of(TITLE, HEADING, PARAGRAPH)
+        starts = list(accumulate((len(b.text) + 1 for b in blocks), initial=0))
+        for name, members, joiner, suffix, complete, pattern, member, anchor in _series():
+            for m in finditer_lines(pattern, anchor, text):  # a listing never spans two blocks
+                found = member.findall(m[0])
+                canonical = joiner.join(members) + suffix
+                order = [members.index(f) for f in found]
+                if order != sorted(order) or len(set(found)) != len(found):
+                    message = f"“{m[0]}”的顺序不对：{name}应写作“{canonical}”"
+                elif complete and len(found) < len(members):
+                    message = f"“{m[0]}”不完整：{name}应写作“{canonical}”"
+                else:
+                    continue
+                k = bisect.bisect_right(starts, m.start()) - 1
+                yield self.violation(blocks[k].span_of(m.start() - starts[k], m.end() - starts[k]), message)
