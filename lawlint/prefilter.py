@@ -50,7 +50,11 @@ def _parsed(pattern: re.Pattern):
 def possible(pattern: re.Pattern, text: str, characters: frozenset[str] | None = None) -> bool:
     """False only if ``text`` cannot contain a match of ``pattern``.  ``characters``, the
     set of characters of ``text`` (or of a text containing it), saves building it."""
-    need = needs(pattern)
+    return met(needs(pattern), text, characters)
+
+
+def met(need: Need | None, text: str, characters: frozenset[str] | None = None) -> bool:
+    """``possible`` for a pattern's ``needs``, already found."""
     return need is None or _met(need, text, frozenset(text) if characters is None else characters)
 
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 import string
-from typing import Any, Callable, ClassVar, Iterator
+from typing import Any, Callable, ClassVar, Iterator, NamedTuple
 
 from lawlint.document import Document
-from lawlint.prefilter import anchored_lines, possible, scanner, uses_line_anchors
+from lawlint.prefilter import Need, anchored_lines, met, needs, scanner, uses_line_anchors
 from lawlint.rule import Rule, Span, Violation
 from lawlint.schema import YamlSource, check_regex, list_of
 
@@ -62,6 +62,28 @@ def _line_anchored(pattern: re.Pattern) -> re.Pattern | None:
         else:
             _ANCHORED[pattern] = re.compile(text, pattern.flags | re.MULTILINE)
     return _ANCHORED[pattern]
+
+
+class _Prepared(NamedTuple):
+    pattern: re.Pattern
+    need: Need | None  # what every match contains
+    fast: re.Pattern  # ``scanner(pattern)``
+    fast_lines: re.Pattern | None  # the same with ^ and $ at every line (``_line_anchored``)
+
+
+_PREPARED: dict[int, _Prepared] = {}
+
+
+def _prepared(pattern: re.Pattern) -> _Prepared:
+    """What the kinds derive from a pattern, looked up by identity: hashing a compiled
+    pattern (a dict or cache key) hashes its whole code, and the kinds ask hundreds of times
+    per document."""
+    prep = _PREPARED.get(id(pattern))
+    if prep is None or prep.pattern is not pattern:
+        anchored = _line_anchored(pattern)
+        prep = _PREPARED[id(pattern)] = _Prepared(pattern, needs(pattern), scanner(pattern),
+                                                  None if anchored is None else scanner(anchored))
+    return prep
 
 
 def check_scope(src: YamlSource, value: Any, *path: Any) -> None:
@@ -151,23 +173,25 @@ class YamlRule(Rule):
         once, cached per document, instead of one search per paragraph: most patterns
         match nowhere in most documents.
         """
-        key = ("anywhere", self.scope, pattern)
-        if key not in doc.cache:
-            anchored = _line_anchored(pattern)
+        key = ("anywhere", self.scope, id(pattern))
+        found = doc.cache.get(key)
+        if found is None or found[0] is not pattern:
+            prep = _prepared(pattern)
             text = self._scope_text(doc)
-            doc.cache[key] = possible(pattern, text, doc.characters) and (
-                anchored is None or next(self._finditer(doc, anchored, text), None) is not None)
-        return doc.cache[key]
+            may = met(prep.need, text, doc.characters) and (
+                prep.fast_lines is None or next(self._finditer(doc, prep.fast_lines, text), None) is not None)
+            found = doc.cache[key] = (pattern, may)
+        return found[1]
 
-    def _finditer(self, doc: Document, pattern: re.Pattern, text: str) -> Iterator[re.Match]:
-        """``pattern``'s matches in ``text``; with an ``anchor``, searched on its lines only
-        (``lawlint.prefilter.finditer_lines``), found once per text for all the rule's patterns."""
+    def _finditer(self, doc: Document, fast: re.Pattern, text: str) -> Iterator[re.Match]:
+        """The matches of ``fast`` (a ``scanner``) in ``text``; with an ``anchor``, searched on
+        its lines only (``lawlint.prefilter.finditer_lines``), found once per text for all
+        the rule's patterns."""
         if self.anchor is None:
-            return scanner(pattern).finditer(text)
-        key = ("anchor-lines", self.anchor, text)
+            return fast.finditer(text)
+        key = ("anchor-lines", id(self.anchor), text)
         if key not in doc.cache:
             doc.cache[key] = anchored_lines(self.anchor, text)
-        fast = scanner(pattern)
         return (m for start, end in doc.cache[key] for m in fast.finditer(text, start, end))
 
     def _scope_text(self, doc: Document) -> str:
@@ -180,7 +204,7 @@ class YamlRule(Rule):
         """Matches of ``pattern`` that no exception covers (and, if asked, on word boundaries)."""
         if not self.anywhere(doc, pattern):
             return
-        found = [m for m in self._finditer(doc, pattern, unit.text) if m.end() > m.start()]
+        found = [m for m in self._finditer(doc, _prepared(pattern).fast, unit.text) if m.end() > m.start()]
         if not found:
             return
         excepted = [(e.start(), e.end()) for x in self.exceptions for e in x.finditer(unit.text)]
