@@ -11,6 +11,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
 from lawlint.rule import Span
@@ -222,6 +223,18 @@ class Document:
         if key not in self.cache:
             self.cache[key] = [b for b in self.blocks if b.kind in kinds]
         return self.cache[key]
+
+    def blocks_holding(self, anchor: re.Pattern, *kinds: str) -> list[Block]:
+        """The blocks of these kinds where ``anchor`` matches: one search over their text
+        (``text_of``) instead of one per block.  ``anchor`` must not match a line break, nor
+        look around with a class holding one (the blocks are joined by line breaks)."""
+        text, blocks = self.text_of(*kinds), self.blocks_of(*kinds)
+        key = ("block_starts", kinds)
+        if key not in self.cache:
+            self.cache[key] = list(accumulate((len(b.text) + 1 for b in blocks), initial=0))
+        starts = self.cache[key]
+        holding = sorted({bisect.bisect_right(starts, m.start()) - 1 for m in anchor.finditer(text)})
+        return [blocks[k] for k in holding]
 
     def text_of(self, *kinds: str) -> str:
         """The text of the blocks of these kinds, one per line, with lines broken by PDF

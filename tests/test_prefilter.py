@@ -214,3 +214,20 @@ def test_patterns_written_class_first_match_as_their_plain_forms():
         plain = re.compile(plain)
         for text in drafts:
             assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)], (plain, text)
+
+
+def test_blocks_holding_an_anchor_are_those_where_it_matches_one_by_one():
+    from lawlint.checks import approximate_number, dotted_date, meeting_before_document, year_numerals
+    from lawlint.document import HEADING, PARAGRAPH, SIGNATURE, TITLE, Document
+
+    anchors = [dotted_date._DOTTED_ANCHOR, year_numerals._YEAR_ANCHOR, approximate_number._APPROX_ANCHOR,
+               meeting_before_document._CONGRESS_ANCHOR]
+    kinds = (TITLE, HEADING, PARAGRAPH, SIGNATURE)
+    held = 0
+    for text in _drafts(1500, seed=6):
+        doc = Document("关于工作的报告\n" + text.replace("\n", "。\n"))
+        for anchor in anchors:
+            holding = doc.blocks_holding(anchor, *kinds)
+            assert holding == [b for b in doc.blocks_of(*kinds) if anchor.search(b.text)], (anchor.pattern, text)
+            held += len(holding)
+    assert held > 500

@@ -46,7 +46,7 @@ class ApproximateNumber(Rule):
     fixable = True
 
     def check(self, doc: Document):
-        for block in doc.blocks_of(TITLE, HEADING, PARAGRAPH):
+        for block in doc.blocks_holding(_APPROX_ANCHOR, TITLE, HEADING, PARAGRAPH):
             for m in finditer_lines(_APPROX, _APPROX_ANCHOR, block.text):
                 a, b = _value(m["a"]), _value(m["b"])
                 if b != a + 1:

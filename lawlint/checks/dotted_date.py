@@ -41,7 +41,7 @@ class DottedDate(Rule):
     fixable = True
 
     def check(self, doc: Document):
-        for block in doc.blocks_of(TITLE, HEADING, PARAGRAPH):
+        for block in doc.blocks_holding(_DOTTED_ANCHOR, TITLE, HEADING, PARAGRAPH):
             for m in finditer_lines(_DOTTED, _DOTTED_ANCHOR, block.text):
                 date = DateMention(m.start(), m.end(), m[0], int(m["y"]), int(m["m"]), int(m["d"]), SEPARATED)
                 if not date.valid:

@@ -63,11 +63,11 @@ class MeetingBeforeDocument(Rule):
             return
         meetings = _meetings()
         for block in doc.blocks_of(TITLE, HEADING, PARAGRAPH):
-            text = block.text
-            for m in _PLENUMS.finditer(text) if "届" in text else ():
+            for m in _PLENUMS.finditer(block.text) if "届" in block.text else ():
                 for plenum in re.findall(r"[一二三四五六七八九]中", m["list"]):
                     yield from self._check(block, m, f"{m['t']}届{plenum}全会", meetings, written)
-            for m in finditer_lines(_CONGRESS, _CONGRESS_ANCHOR, text):
+        for block in doc.blocks_holding(_CONGRESS_ANCHOR, TITLE, HEADING, PARAGRAPH):
+            for m in finditer_lines(_CONGRESS, _CONGRESS_ANCHOR, block.text):
                 yield from self._check(block, m, f"党的{m['t'] or m['u']}大", meetings, written)
 
     def _check(self, block, m, name, meetings, written):

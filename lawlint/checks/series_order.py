@@ -20,8 +20,9 @@ def _series():
         alt = "|".join(map(re.escape, members))
         minimum = item.get("min", 3)
         pattern = re.compile(rf"(?:{alt})(?:{joiner}(?:{alt})){{{minimum - 1},}}" + re.escape(item.get("suffix", "")))
-        # on every line holding a listing: a joiner then a member; re skips to the joiner
-        anchor = re.compile(rf"{joiner}(?:{alt})" if joiner and minimum > 1 else alt)
+        # on every line holding a listing: a joiner then a member (re skips to the joiner), or
+        # two members side by side
+        anchor = re.compile(alt if minimum < 2 else rf"{joiner}(?:{alt})" if joiner else rf"(?:{alt})(?:{alt})")
         compiled.append((item["name"], members, item.get("joiner", "、"), item.get("suffix", ""),
                          item.get("complete", False), pattern, re.compile(alt), anchor))
     return compiled

@@ -42,7 +42,7 @@ class YearNumerals(Rule):
     fixable = True
 
     def check(self, doc: Document):
-        for block in doc.blocks_of(TITLE, HEADING, PARAGRAPH, SIGNATURE):
+        for block in doc.blocks_holding(_YEAR_ANCHOR, TITLE, HEADING, PARAGRAPH, SIGNATURE):
             for m in finditer_lines(_YEAR, _YEAR_ANCHOR, block.text):
                 wrong = [ch for ch in m[0] if ch in _ZEROS]
                 if not wrong:
