@@ -16,7 +16,7 @@ import re
 import unicodedata
 from collections import Counter
 from itertools import chain
-from typing import TYPE_CHECKING, Callable, Hashable, Sequence
+from typing import TYPE_CHECKING, AbstractSet, Callable, Hashable, Sequence
 
 if TYPE_CHECKING:
     from lawlint.document import Segment
@@ -158,9 +158,15 @@ def shares_run(a: str, b: str, length: int) -> bool:
 def character_overlap_bound(doc, a: str, b: str) -> float:
     """An upper bound of ``character_overlap``, from the sets of distinct characters:
     each character of ``a`` missing from ``b`` leaves at least one occurrence unmatched."""
-    memo = doc.cache.setdefault("character_sets", {})
-    sa = memo.get(a) or memo.setdefault(a, frozenset(a))
-    sb = memo.get(b) or memo.setdefault(b, frozenset(b))
+    memo = doc.cache.get("character_sets")
+    if memo is None:
+        memo = doc.cache["character_sets"] = {}
+    sa = memo.get(a)
+    if sa is None:
+        sa = memo[a] = frozenset(a)
+    sb = memo.get(b)
+    if sb is None:
+        sb = memo[b] = frozenset(b)
     common = len(sa & sb)  # |sa - sb| = |sa| - common
     matched = min(len(a) - len(sa) + common, len(b) - len(sb) + common)
     return 2 * matched / (len(a) + len(b))
@@ -183,6 +189,7 @@ def _occurrences(text: str) -> frozenset[int]:
     return frozenset(ord(ch) + k * 0x110000 for ch, n in Counter(text).items() for k in range(n))
 
 
+_NOTHING: frozenset = frozenset()
 _CHUNK = 200_000  # characters fingerprinted at once: bounds the transient list of grams
 
 
@@ -234,20 +241,22 @@ class Fingerprinter:
             return {hash(text) if self._compact else text}
         return set(self._prints(text, within))
 
-    def shared(self, text: str, within: str | None = None) -> set[Hashable]:
+    def shared(self, text: str, within: str | None = None) -> AbstractSet[Hashable]:
         """The fingerprints of ``text`` seen more than once among all the texts added: a
         superset of those it shares with any other text, found by counting once instead
         of intersecting sets text by text.  A text shorter than one window shares
         nothing (equal texts are added once).  The set is kept for the next caller
         asking about the same text: do not modify it."""
         if len(text) < self.run:
-            return set()
+            return _NOTHING
         if text in self._shared:
             return self._shared[text]
         prints = self._prints(text, within)  # may add the text, and so change the counts
         if self._repeated is None:
             self._repeated = {fp for fp, n in self._counts.items() if n > 1}  # faster than compress here
-        found = self._shared[text] = self._repeated.intersection(prints)
+        repeated = self._repeated
+        # most texts share nothing: testing allocates nothing, intersecting a set
+        found = self._shared[text] = _NOTHING if repeated.isdisjoint(prints) else repeated.intersection(prints)
         return found
 
     def _prints(self, text: str, within: str | None) -> list[Hashable]:
@@ -279,7 +288,7 @@ class Fingerprinter:
             start += max(len(text) - gram + 1, 0)
 
 
-def first_similar(shared: Sequence[set[Hashable]], confirm: Callable[[int, int], bool]) -> list[tuple[int, int]]:
+def first_similar(shared: Sequence[AbstractSet[Hashable]], confirm: Callable[[int, int], bool]) -> list[tuple[int, int]]:
     """For each text ``j``, given by the fingerprints it may share with other texts
     (``Fingerprinter.shared``), an earlier text ``i`` sharing one that ``confirm(i, j)``
     accepts; returns the pairs ``(i, j)``.  Every pair with a common run of the
@@ -306,7 +315,9 @@ def first_similar(shared: Sequence[set[Hashable]], confirm: Callable[[int, int],
             pairs.append((match, j))
             continue
         for fp in fps:  # j was not matched: it may be the first of its kind
-            postings = index.setdefault(fp, [])
-            if len(postings) < MAX_CANDIDATES:
+            postings = index.get(fp)
+            if postings is None:
+                index[fp] = [j]
+            elif len(postings) < MAX_CANDIDATES:
                 postings.append(j)
     return pairs
