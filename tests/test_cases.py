@@ -25,8 +25,8 @@ def test_a_case_shows_an_anchor_that_hides_a_finding(tmp_path):
     plugin = tmp_path / "agency.py"
     plugin.write_text("from pathlib import Path\nfrom lawlint import hookimpl\nPREFIX = 'QY'\n\n\n@hookimpl\n"
                       "def register_packs():\n    return [Path(__file__).parent / 'pack']\n", encoding="utf-8")
-    text = "关于工作的报告\n一是24年度工作完成。\n"
-    case = Case("QY001", "short_year", text, True, ["2:3"])
+    text = "关于工作的报告\n一是24年度工作完成。\n二是25年度工作安排。\n"  # two findings the anchor hides
+    case = Case("QY001", "short_year", text, True, ["2:3", "3:3"])
     with pytest.raises(AssertionError, match="the anchor hides findings"):
         run_case(case, plugins=[str(plugin)], entry_points=False)
     (tmp_path / "pack" / "QY001.yml").write_text(
