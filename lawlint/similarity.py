@@ -216,7 +216,7 @@ class Fingerprinter:
         self._minima: dict[str, list[Hashable]] = {}
         self._counts: Counter[Hashable] = Counter()  # how often each fingerprint was seen
         self._repeated: set[Hashable] | None = None
-        self._shared: dict[str, set[Hashable]] = {}  # answers of ``shared`` until the counts change
+        self._shared: dict[str, AbstractSet[Hashable]] = {}  # answers of ``shared`` until the counts change
         self._compact: bool | None = None  # fingerprints are hashes, not grams: decided by the first texts added
 
     def add(self, texts: Sequence[str]) -> None:

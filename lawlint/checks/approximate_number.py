@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 
 from lawlint.document import HEADING, PARAGRAPH, TITLE, Document
-from lawlint.prefilter import finditer_lines, scanner
+from lawlint.prefilter import scanner
 from lawlint.rule import Fix, Rule, Severity
 from lawlint.text import cn_to_int, int_to_cn
 
@@ -47,7 +47,7 @@ class ApproximateNumber(Rule):
 
     def check(self, doc: Document):
         for block in doc.blocks_holding(_APPROX_ANCHOR, TITLE, HEADING, PARAGRAPH):
-            for m in finditer_lines(_APPROX, _APPROX_ANCHOR, block.text):
+            for m in _APPROX.finditer(block.text):
                 a, b = _value(m["a"]), _value(m["b"])
                 if b != a + 1:
                     continue

@@ -4,7 +4,7 @@ import re
 
 from lawlint.dates import DateMention, SEPARATED
 from lawlint.document import HEADING, PARAGRAPH, TITLE, Document
-from lawlint.prefilter import finditer_lines, scanner
+from lawlint.prefilter import scanner
 from lawlint.rule import Fix, Rule, Severity
 
 _DOTTED_ANCHOR = re.compile(r"[./／](?<=\d[./／])(?=\d)")
@@ -42,7 +42,7 @@ class DottedDate(Rule):
 
     def check(self, doc: Document):
         for block in doc.blocks_holding(_DOTTED_ANCHOR, TITLE, HEADING, PARAGRAPH):
-            for m in finditer_lines(_DOTTED, _DOTTED_ANCHOR, block.text):
+            for m in _DOTTED.finditer(block.text):
                 date = DateMention(m.start(), m.end(), m[0], int(m["y"]), int(m["m"]), int(m["d"]), SEPARATED)
                 if not date.valid:
                     continue

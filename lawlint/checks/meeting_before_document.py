@@ -7,7 +7,7 @@ import re
 from lawlint import resources
 from lawlint.dates import format_cn
 from lawlint.document import HEADING, PARAGRAPH, TITLE, Document
-from lawlint.prefilter import finditer_lines, scanner
+from lawlint.prefilter import scanner
 from lawlint.rule import Rule, Severity
 
 _TERM = r"十[六七八九]|二十[一二]?"
@@ -67,7 +67,7 @@ class MeetingBeforeDocument(Rule):
                 for plenum in re.findall(r"[一二三四五六七八九]中", m["list"]):
                     yield from self._check(block, m, f"{m['t']}届{plenum}全会", meetings, written)
         for block in doc.blocks_holding(_CONGRESS_ANCHOR, TITLE, HEADING, PARAGRAPH):
-            for m in finditer_lines(_CONGRESS, _CONGRESS_ANCHOR, block.text):
+            for m in _CONGRESS.finditer(block.text):
                 yield from self._check(block, m, f"党的{m['t'] or m['u']}大", meetings, written)
 
     def _check(self, block, m, name, meetings, written):

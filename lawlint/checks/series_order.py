@@ -1,13 +1,10 @@
 from __future__ import annotations
 
-import bisect
 import functools
 import re
-from itertools import accumulate
 
 from lawlint import resources
 from lawlint.document import HEADING, PARAGRAPH, TITLE, Document
-from lawlint.prefilter import finditer_lines
 from lawlint.rule import Rule, Severity
 
 
@@ -20,7 +17,7 @@ def _series():
         alt = "|".join(map(re.escape, members))
         minimum = item.get("min", 3)
         pattern = re.compile(rf"(?:{alt})(?:{joiner}(?:{alt})){{{minimum - 1},}}" + re.escape(item.get("suffix", "")))
-        # on every line holding a listing: a joiner then a member (re skips to the joiner), or
+        # in every block holding a listing: a joiner then a member (re skips to the joiner), or
         # two members side by side
         anchor = re.compile(alt if minimum < 2 else rf"{joiner}(?:{alt})" if joiner else rf"(?:{alt})(?:{alt})")
         compiled.append((item["name"], members, item.get("joiner", "、"), item.get("suffix", ""),
@@ -61,19 +58,16 @@ class SeriesOrder(Rule):
     basis = "《党政主要负责人履行推进法治建设第一责任人职责规定》第三条、第四条；党中央有关文件中的规范表述"
 
     def check(self, doc: Document):
-        text = doc.text_of(TITLE, HEADING, PARAGRAPH)  # the blocks, one per line
-        blocks = doc.blocks_of(TITLE, HEADING, PARAGRAPH)
-        starts = list(accumulate((len(b.text) + 1 for b in blocks), initial=0))
         for name, members, joiner, suffix, complete, pattern, member, anchor in _series():
-            for m in finditer_lines(pattern, anchor, text):  # a listing never spans two blocks
-                found = member.findall(m[0])
-                canonical = joiner.join(members) + suffix
-                order = [members.index(f) for f in found]
-                if order != sorted(order) or len(set(found)) != len(found):
-                    message = f"“{m[0]}”的顺序不对：{name}应写作“{canonical}”"
-                elif complete and len(found) < len(members):
-                    message = f"“{m[0]}”不完整：{name}应写作“{canonical}”"
-                else:
-                    continue
-                k = bisect.bisect_right(starts, m.start()) - 1
-                yield self.violation(blocks[k].span_of(m.start() - starts[k], m.end() - starts[k]), message)
+            for block in doc.blocks_holding(anchor, TITLE, HEADING, PARAGRAPH):
+                for m in pattern.finditer(block.text):
+                    found = member.findall(m[0])
+                    canonical = joiner.join(members) + suffix
+                    order = [members.index(f) for f in found]
+                    if order != sorted(order) or len(set(found)) != len(found):
+                        message = f"“{m[0]}”的顺序不对：{name}应写作“{canonical}”"
+                    elif complete and len(found) < len(members):
+                        message = f"“{m[0]}”不完整：{name}应写作“{canonical}”"
+                    else:
+                        continue
+                    yield self.violation(block.span_of(m.start(), m.end()), message)

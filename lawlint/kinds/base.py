@@ -47,21 +47,15 @@ def _scope_units(doc: Document, scope: str) -> Iterator[Unit]:
             yield Unit(s.text, lambda i, j, s=s: s.block.span_of(s.start + i, s.start + j))
 
 
-_ANCHORED: dict[re.Pattern, re.Pattern | None] = {}
-
-
 def _line_anchored(pattern: re.Pattern) -> re.Pattern | None:
     """``pattern`` with ^ and $ matching at every line, to search units joined by line
-    breaks; None when that could miss a match (\\A, \\Z)."""
-    if pattern not in _ANCHORED:
-        text = pattern.pattern
-        if isinstance(text, str) and ("\\A" in text or "\\Z" in text):
-            _ANCHORED[pattern] = None
-        elif pattern.flags & re.MULTILINE or not uses_line_anchors(pattern):
-            _ANCHORED[pattern] = pattern  # nothing that MULTILINE changes: no second compilation
-        else:
-            _ANCHORED[pattern] = re.compile(text, pattern.flags | re.MULTILINE)
-    return _ANCHORED[pattern]
+    breaks; None when that could miss a match (\\A, \\Z).  Kept by ``_prepared``."""
+    text = pattern.pattern
+    if isinstance(text, str) and ("\\A" in text or "\\Z" in text):
+        return None
+    if pattern.flags & re.MULTILINE or not uses_line_anchors(pattern):
+        return pattern  # nothing that MULTILINE changes: no second compilation
+    return re.compile(text, pattern.flags | re.MULTILINE)
 
 
 class _Prepared(NamedTuple):
