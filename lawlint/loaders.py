@@ -8,6 +8,7 @@ no supported encoding can read — is an ``InputError``: one line, exit status 2
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 
 from lawlint.document import Document
@@ -24,11 +25,18 @@ _MAGIC = [
     (b"GIF8", "GIF 图片"),
     (b"{\\rtf", "RTF 文件"),
 ]
-# Characters a decoded Chinese document is made of; anything else in bulk means
-# the bytes were not really in that encoding.
-_EXPECTED = re.compile(
-    "[\t\n\r\x20-\x7e\u00a0-\u00ff\u2000-\u206f\u2100-\u214f\u2190-\u21ff\u2460-\u24ff\u2500-\u257f"
-    "\u25a0-\u25ff\u2600-\u26ff\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
+
+
+@functools.cache
+def _expected() -> re.Pattern:
+    """Characters a decoded Chinese document is made of; anything else in bulk means the
+    bytes were not really in that encoding.  Compiled on first use: only GB18030 text
+    needs it, and its ranges cost milliseconds to compile."""
+    return re.compile(
+        "[\t\n\r\x20-\x7e\u00a0-\u00ff\u2000-\u206f\u2100-\u214f\u2190-\u21ff\u2460-\u24ff\u2500-\u257f"
+        "\u25a0-\u25ff\u2600-\u26ff\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
+
+
 _PLAUSIBLE = 0.97
 
 
@@ -71,7 +79,7 @@ def _plausible(text: str) -> bool:
     sample = text[:200_000]
     if not sample:
         return True
-    expected = len(_EXPECTED.findall(sample))
+    expected = len(_expected().findall(sample))
     return expected / len(sample) >= _PLAUSIBLE
 
 

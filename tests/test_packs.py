@@ -86,6 +86,27 @@ def test_an_anchor_limits_the_search_to_its_lines(tmp_path):
     assert [f[0] for f in found] == [(2, 3)]
 
 
+def test_a_pattern_is_compiled_again_only_for_documents_that_hold_what_it_needs(tmp_path):
+    """The scanner and the line-anchored copy of a YAML pattern cost start-up time: they are
+    derived only once a document holds what every match contains."""
+    from lawlint.kinds.base import _prepared
+
+    rule = """
+        name: ruler-line
+        summary: 分隔线
+        extends: existence
+        tokens: ['^(?:——){3,}$']
+    """
+    folder = make_pack(tmp_path / "pack", {"QY012": rule})
+    linter = Linter(Config(packs=[str(folder)]), select=["QY012"], entry_points=False)
+    pattern = next(r for r in linter.rules if r.code == "QY012").pattern
+    assert linter.lint_document(linter.load("<t>", "关于工作的报告\n没有分隔线。\n".encode("utf-8"))) == []
+    assert _prepared(pattern)._fast is None and _prepared(pattern)._fast_lines is False
+    found = linter.lint_document(linter.load("<t>", "关于工作的报告\n——————\n".encode("utf-8")))
+    assert [v.code for v in found] == ["QY012"]
+    assert _prepared(pattern)._fast_lines is not False
+
+
 def _drafts_from(texts, count, seed=7):
     """Random drafts made of pieces of ``texts``, blanks and line breaks."""
     import random

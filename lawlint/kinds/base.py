@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import string
-from typing import Any, Callable, ClassVar, Iterator, NamedTuple
+from typing import Any, Callable, ClassVar, Iterator
 
 from lawlint.document import Document
 from lawlint.prefilter import Need, anchored_lines, met, needs, scanner, uses_line_anchors
@@ -58,25 +58,43 @@ def _line_anchored(pattern: re.Pattern) -> re.Pattern | None:
     return re.compile(text, pattern.flags | re.MULTILINE)
 
 
-class _Prepared(NamedTuple):
-    pattern: re.Pattern
-    need: Need | None  # what every match contains
-    fast: re.Pattern  # ``scanner(pattern)``
-    fast_lines: re.Pattern | None  # the same with ^ and $ at every line (``_line_anchored``)
+class _Prepared:
+    """What the kinds derive from a pattern.  What its matches contain (``need``) is found
+    at once; its ``scanner`` and the copy with ^ and $ at every line (``_line_anchored``)
+    when first asked for: in a typical report the needs of nine patterns in ten are
+    missing, and compiling those copies cost more start-up time than the checks."""
+
+    __slots__ = ("pattern", "need", "_fast", "_fast_lines")
+
+    def __init__(self, pattern: re.Pattern) -> None:
+        self.pattern = pattern
+        self.need: Need | None = needs(pattern)  # what every match contains
+        self._fast: re.Pattern | None = None
+        self._fast_lines: re.Pattern | None | bool = False  # False: not derived yet
+
+    @property
+    def fast(self) -> re.Pattern:
+        if self._fast is None:
+            self._fast = scanner(self.pattern)
+        return self._fast
+
+    @property
+    def fast_lines(self) -> re.Pattern | None:
+        if self._fast_lines is False:
+            anchored = _line_anchored(self.pattern)
+            self._fast_lines = None if anchored is None else scanner(anchored)
+        return self._fast_lines
 
 
 _PREPARED: dict[int, _Prepared] = {}
 
 
 def _prepared(pattern: re.Pattern) -> _Prepared:
-    """What the kinds derive from a pattern, looked up by identity: hashing a compiled
-    pattern (a dict or cache key) hashes its whole code, and the kinds ask hundreds of times
-    per document."""
+    """``_Prepared`` looked up by identity: hashing a compiled pattern (a dict or cache key)
+    hashes its whole code, and the kinds ask hundreds of times per document."""
     prep = _PREPARED.get(id(pattern))
     if prep is None or prep.pattern is not pattern:
-        anchored = _line_anchored(pattern)
-        prep = _PREPARED[id(pattern)] = _Prepared(pattern, needs(pattern), scanner(pattern),
-                                                  None if anchored is None else scanner(anchored))
+        prep = _PREPARED[id(pattern)] = _Prepared(pattern)
     return prep
 
 
