@@ -369,3 +369,85 @@ def test_plugins_command_lists_prefix_distribution_and_contents(cli, site):
     assert "ST、DN、DT、RP、PU、NU、WD、TX  lawlint " in run.out
     assert "XA  agency-rules 0.1  （entry point）\n    规则 1：XA101\n" in run.out
     assert re.search(r"规则包 5：.*structure（1 条规则）", run.out)
+
+
+# -- finding installed plugins without importing importlib.metadata ------------------------
+
+def _declare(site, dist, entry_points):
+    info = site / f"{dist}-0.1.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {dist}\nVersion: 0.1\n", encoding="utf-8")
+    (info / "entry_points.txt").write_text(entry_points, encoding="utf-8")
+
+
+def test_the_plugin_pre_check_says_yes_whenever_importlib_metadata_finds_one(site):
+    """Random entry_points.txt files: whenever importlib.metadata finds an entry point of the
+    group, the pre-check must have said yes (a no would lose an agency's plugin)."""
+    import importlib.metadata
+    import random
+
+    from lawlint.plugins import _may_declare_plugins
+
+    group = "lawlint_probe"
+    lines = [f"[{group}]", f"[ {group} ]", f"[[{group}]]", f"# [{group}]", "[console_scripts]",
+             f"{group} = x:main", "XA = agency_x", "", "  ", f"[{group}.extra]", f"[{group.upper()}]"]
+    rng = random.Random(11)
+    said = []
+    for k in range(60):
+        _declare(site, f"dist{k}", "\n".join(rng.choice(lines) for _ in range(rng.randint(1, 4))) + "\n")
+        found = list(importlib.metadata.entry_points(group=group))
+        said.append(_may_declare_plugins(group))
+        assert said[-1] or not found, k
+        for info in site.iterdir():
+            if info.name.startswith(f"dist{k}-"):
+                for file in info.iterdir():
+                    file.unlink()
+                info.rmdir()
+    assert True in said and False in said  # both answers were exercised
+
+
+def test_the_plugin_pre_check_answers_yes_where_it_cannot_look(site, monkeypatch):
+    from lawlint.plugins import _may_declare_plugins
+
+    _declare(site, "tool", "[console_scripts]\nlawlint_probe = tool:main\n")
+    assert not _may_declare_plugins("lawlint_probe")
+    _declare(site, "agency", "[lawlint_probe]\nXA = agency_x\n")
+    assert _may_declare_plugins("lawlint_probe")
+    for what in ("agency-0.1.dist-info/entry_points.txt", "agency-0.1.dist-info/METADATA"):
+        (site / what).unlink()
+    (site / "agency-0.1.dist-info").rmdir()
+    archive = site / "bundle.zip"
+    archive.write_bytes(b"PK\x05\x06" + b"\0" * 18)
+    monkeypatch.syspath_prepend(str(archive))
+    assert _may_declare_plugins("lawlint_probe")  # a zip on sys.path: importlib.metadata decides
+    sys.path.remove(str(archive))
+    assert not _may_declare_plugins("lawlint_probe")
+
+    class Hook:
+        @staticmethod
+        def find_distributions(context=None):
+            return iter(())
+
+    monkeypatch.setattr(sys, "meta_path", [*sys.meta_path, Hook])
+    assert _may_declare_plugins("lawlint_probe")  # distributions of its own: importlib.metadata decides
+
+
+def test_a_run_without_installed_plugins_does_not_import_importlib_metadata(tmp_path):
+    import subprocess
+
+    draft = tmp_path / "d.txt"
+    draft.write_text(DRAFT, encoding="utf-8")
+    code = ("import sys\nfrom lawlint.cli import main\nsys.argv = ['lawlint', 'check', '--isolated', sys.argv[1]]\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\nprint('imported' if 'importlib.metadata' in sys.modules else 'not imported')\n")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    run = subprocess.run([sys.executable, "-c", code, str(draft)], capture_output=True, text=True, env=env, cwd=tmp_path)
+    assert run.stdout.strip().splitlines()[-1] == "not imported", run.stderr
+
+
+def test_the_version_shown_is_the_installed_one():
+    import importlib.metadata
+
+    import lawlint
+
+    assert lawlint.__version__ == importlib.metadata.version("lawlint")
+    assert f'version = "{lawlint.__version__}"' in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
