@@ -35,10 +35,15 @@ from typing import Any
 from lawlint.rule import ConfigError, Severity
 from lawlint.schema import YamlSource, check_keys, list_of, month_day
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+
+
+def _tomllib():
+    """tomllib (tomli before Python 3.11), imported when a pyproject.toml is read, not at start-up."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    return tomllib
 
 CONFIG_FILES = (".lawlint.yaml", ".lawlint.yml")
 
@@ -104,9 +109,10 @@ def find(start: Path | None = None) -> Path | None:
 
 
 def _has_lawlint_table(path: Path) -> bool:
+    toml = _tomllib()
     try:
-        return "lawlint" in tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
-    except (tomllib.TOMLDecodeError, OSError, UnicodeDecodeError):
+        return "lawlint" in toml.loads(path.read_text(encoding="utf-8")).get("tool", {})
+    except (toml.TOMLDecodeError, OSError, UnicodeDecodeError):
         return False
 
 
@@ -118,9 +124,10 @@ def load(path: Path) -> Config:
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"无法读取配置文件 {path}：{exc}") from None
     if path.name == "pyproject.toml":
+        toml = _tomllib()
         try:
-            data = tomllib.loads(text).get("tool", {}).get("lawlint", {})
-        except tomllib.TOMLDecodeError as exc:
+            data = toml.loads(text).get("tool", {}).get("lawlint", {})
+        except toml.TOMLDecodeError as exc:
             raise ConfigError(f"{path}: TOML 语法错误（{exc}）") from None
         src: Any = _TomlSource(str(path), data)
     else:

@@ -7,7 +7,6 @@ say exactly what is wrong and offer the canonical form.
 """
 from __future__ import annotations
 
-import calendar
 import datetime as _dt
 import re
 from dataclasses import dataclass
@@ -38,6 +37,15 @@ _COMPACT_RE = re.compile(r"(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]
 _SEPARATED_RE = re.compile(r"(?P<y>(?:19|20)\d{2})(?P<sep>[./\-])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})")
 
 
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def days_in_month(year: int, month: int) -> int:
+    """As ``calendar.monthrange(year, month)[1]``, without importing calendar (and locale)."""
+    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    return 29 if month == 2 and leap else _MONTH_DAYS[month - 1]
+
+
 @dataclass(frozen=True, slots=True)
 class DateMention:
     """A date as written: where it sits (offsets into the string searched), its parts and style."""
@@ -54,7 +62,7 @@ class DateMention:
     def valid(self) -> bool:
         if self.style == SHORT_YEAR or not 1 <= self.month <= 12:
             return False
-        return 1 <= self.day <= calendar.monthrange(self.year, self.month)[1]
+        return 1 <= self.day <= days_in_month(self.year, self.month)
 
     @property
     def date(self) -> _dt.date | None:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import functools
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -17,12 +16,15 @@ if TYPE_CHECKING:  # pragma: no cover
 @functools.cache
 def rules_root() -> Traversable:
     """The ``rules/`` folder: ``lawlint/rules`` in a wheel, the top-level folder in a checkout."""
+    here = Path(__file__).resolve().parent
+    for folder in (here / "rules", here.parent / "rules"):
+        if folder.is_dir():
+            return folder
+    from importlib import resources  # only where neither is a folder (lawlint imported from a zip)
+
     packaged = resources.files("lawlint") / "rules"
     if packaged.is_dir():
         return packaged
-    source = Path(__file__).resolve().parent.parent / "rules"
-    if source.is_dir():
-        return source
     raise RuntimeError("lawlint 安装不完整：找不到内置的 rules/ 数据目录")
 
 

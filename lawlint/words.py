@@ -12,7 +12,6 @@ written, or jieba uses a custom dictionary, jieba's own loading is used.
 from __future__ import annotations
 
 import functools
-import logging
 import os
 import sys
 import threading
@@ -30,6 +29,8 @@ def tokenizer():
     if _tokenizer is None:
         with _lock:
             if _tokenizer is None:
+                import logging  # jieba imports it too: not at start-up, when jieba may never load
+
                 jieba = _import_jieba()
                 jieba.setLogLevel(logging.WARNING)
                 tok = jieba.dt

@@ -54,3 +54,13 @@ def test_own_document_number_is_the_number_line_near_the_title():
     doc = doc_of("青政发〔2025〕3号\n青山县人民政府关于2024年法治政府建设情况的报告\n"
                  "根据（厅字〔2019〕28号）要求，现将有关情况报告如下。\n")
     assert doc.meta.doc_number.text == "青政发〔2025〕3号"
+
+
+def test_days_in_month_is_the_calendar_s():
+    import calendar
+
+    from lawlint.dates import days_in_month
+
+    for year in [*range(1, 2101), 2400, 9999]:
+        for month in range(1, 13):
+            assert days_in_month(year, month) == calendar.monthrange(year, month)[1], (year, month)

@@ -1,11 +1,10 @@
 from __future__ import annotations
 
 import bisect
-import calendar
 import re
 
 from lawlint.dates import (CHINESE, COMPACT, MONTH_DAY_ANCHOR, PADDED, SEPARATED, SHORT_YEAR, STANDARD,
-                           DateMention, find_standard_dates)
+                           DateMention, days_in_month, find_standard_dates)
 from lawlint.document import ELEMENT, Document
 from lawlint.prefilter import finditer_lines, scanner
 from lawlint.rule import Fix, Rule, Severity, Span
@@ -81,7 +80,7 @@ class MalformedDate(Rule):
             if k >= 0 and covered[k][0] <= m.start() < covered[k][1]:
                 continue
             month, day = int(m["m"]), int(m["d"])
-            if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(2024, month)[1]:
+            if not 1 <= month <= 12 or not 1 <= day <= days_in_month(2024, month):
                 yield self.violation(Span(m.start(), m.end()), f"日期“{m[0]}”不存在，请核对")
 
     def _formal(self, date: DateMention, span: Span, what: str):

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import functools
 import re
 
 from lawlint.document import HEADING, PARAGRAPH, TITLE, Document
@@ -8,8 +9,14 @@ from lawlint.rule import Fix, Rule, Severity
 from lawlint.text import BLANKS, HAN, is_cjk
 
 _RUN = re.compile(f"[{BLANKS}][{BLANKS}]*")  # a class first: re skips to it (not so for [...]+)
-_PLACE_END = re.compile(f"[{HAN}](?:省|市|县|区|州|旗|盟|镇|乡)$")
-_PLACE_START = re.compile(f"[{HAN}]{{1,8}}?(?:省|市|县|区|州|旗|盟|镇|乡)")
+
+
+@functools.cache
+def _places() -> tuple[re.Pattern, re.Pattern]:
+    """A place name ending a text, and one starting it: compiled when a report first has a
+    space between Chinese characters (a Han range costs milliseconds to compile)."""
+    place = "(?:省|市|县|区|州|旗|盟|镇|乡)"
+    return re.compile(f"[{HAN}]{place}$"), re.compile(f"[{HAN}]{{1,8}}?{place}")
 
 
 class StraySpace(Rule):
@@ -66,6 +73,7 @@ class StraySpace(Rule):
     @staticmethod
     def _joint(before: str, after: str, organ: re.Pattern) -> bool:
         """Two issuing organs side by side: 中共中央办公厅 国务院办公厅, 江门高新区 江海区政府."""
-        ends_organ = re.search(f"(?:{organ.pattern})$", before) or _PLACE_END.search(before)
-        starts_organ = organ.match(after) or _PLACE_START.match(after)
+        place_end, place_start = _places()
+        ends_organ = re.search(f"(?:{organ.pattern})$", before) or place_end.search(before)
+        starts_organ = organ.match(after) or place_start.match(after)
         return bool(ends_organ and starts_organ)
