@@ -36,7 +36,6 @@ from lawlint.rule import ConfigError, Severity
 from lawlint.schema import YamlSource, check_keys, list_of, month_day
 
 
-
 def _tomllib():
     """tomllib (tomli before Python 3.11), imported when a pyproject.toml is read, not at start-up."""
     if sys.version_info >= (3, 11):
@@ -44,6 +43,7 @@ def _tomllib():
     else:  # pragma: no cover
         import tomli as tomllib
     return tomllib
+
 
 CONFIG_FILES = (".lawlint.yaml", ".lawlint.yml")
 

@@ -438,9 +438,11 @@ def test_a_run_without_installed_plugins_does_not_import_importlib_metadata(tmp_
     draft = tmp_path / "d.txt"
     draft.write_text(DRAFT, encoding="utf-8")
     code = ("import sys\nfrom lawlint.cli import main\nsys.argv = ['lawlint', 'check', '--isolated', sys.argv[1]]\n"
-            "try:\n    main()\nexcept SystemExit:\n    pass\nprint('imported' if 'importlib.metadata' in sys.modules else 'not imported')\n")
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print('imported' if 'importlib.metadata' in sys.modules else 'not imported')\n")
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    run = subprocess.run([sys.executable, "-c", code, str(draft)], capture_output=True, text=True, env=env, cwd=tmp_path)
+    run = subprocess.run([sys.executable, "-c", code, str(draft)], capture_output=True, text=True, env=env,
+                         cwd=tmp_path)
     assert run.stdout.strip().splitlines()[-1] == "not imported", run.stderr
 
 
