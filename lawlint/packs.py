@@ -102,8 +102,8 @@ def build_rule(file: "Traversable | Path", owner: str, prefixes: tuple[str, ...]
         "basis": data.get("basis", ""), "message": message,
         "scope": (scope,) if isinstance(scope, str) else tuple(scope),
         "exceptions": tuple(re.compile(x) for x in data.get("exceptions") or ()),
-        "whole_word": data.get("whole_word", False),
-        "anchor": re.compile(data["anchor"]) if "anchor" in data else None, "doc": data.get("documentation", ""), "source": str(file),
+        "whole_word": data.get("whole_word", False), "anchor": re.compile(data["anchor"]) if "anchor" in data else None,
+        "doc": data.get("documentation", ""), "source": str(file),
         "__doc__": data.get("documentation", data["summary"]), "__module__": kind.__module__,
     }
     attrs.update(kind.compile(src, data))

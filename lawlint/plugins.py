@@ -205,6 +205,7 @@ def _may_declare_plugins(group: str = ENTRY_POINT_GROUP) -> bool:
 
     if any(hasattr(finder, "find_distributions") and finder is not PathFinder for finder in sys.meta_path):
         return True
+    wanted = group.encode()
     for entry in sys.path:
         folder = entry or "."
         if folder.lower().endswith(".egg") or os.path.isfile(folder):
@@ -221,6 +222,6 @@ def _may_declare_plugins(group: str = ENTRY_POINT_GROUP) -> bool:
                     text = handle.read()
             except OSError:
                 continue
-            if any(line.strip().startswith(b"[") and group.encode() in line for line in text.splitlines()):
+            if any(line.strip().startswith(b"[") and wanted in line for line in text.splitlines()):
                 return True
     return False
