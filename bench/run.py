@@ -1,13 +1,17 @@
 """Measure lawlint's speed and memory on a generated corpus (the README's figures).
 
-    python bench/run.py [--count 1000] [--chars 8000] [--repeat 3] [--out bench/out]
+    python bench/run.py [--count 1000] [--chars 8000] [--repeat 3] [--out bench/out] [--instructions]
 
 Reports, as a Markdown table:
   * the whole corpus: wall time of ``lawlint check --isolated --quiet DIR`` (best of
-    ``--repeat`` runs), characters per second, peak memory of the largest process;
+    ``--repeat`` runs), the CPU time of that run (lawlint and its workers),
+    characters per second, peak memory of the largest process;
   * one report, as pre-commit runs it: ``lawlint check --isolated FILE`` wall time,
     for a report without near-duplicate candidates (jieba never loads) and for one
     that needs word segmentation.
+With ``--instructions`` (needs valgrind) it also counts the machine instructions lawlint
+executes per report, after start-up: unlike seconds, that figure does not change with
+the speed of a virtual machine, so runs on different days can be compared.
 Every command runs in a fresh process, started from this script.  Memory is the peak
 resident set size of the largest process (from the operating system) and, on Linux,
 the peak proportional set size of the whole process tree, sampled every 100 ms
@@ -19,6 +23,7 @@ import argparse
 import compileall
 import os
 import platform
+import re
 import shutil
 import subprocess
 import sys
@@ -33,19 +38,36 @@ ROOT = Path(__file__).parent.parent
 QUIET_REPORT = ROOT / "tests" / "fixtures" / "clean" / "county-government-report.txt"
 
 
-def measure(args: list[str], repeat: int) -> tuple[float, float, float | None]:
-    """Best wall time (s), peak RSS of the largest process (MB) and peak PSS summed over the
-    process tree (MB, Linux only) of ``lawlint args`` over ``repeat`` runs."""
-    best, peak, tree = float("inf"), 0.0, None
+def measure(args: list[str], repeat: int) -> tuple[float, float, float, float | None]:
+    """Best wall time (s) with the CPU time of that run (s), peak RSS of the largest process
+    (MB) and peak PSS summed over the process tree (MB, Linux only) of ``lawlint args``
+    over ``repeat`` runs."""
+    best, cpu, peak, tree = float("inf"), 0.0, 0.0, None
     for _ in range(repeat):
         command = [sys.executable, "-c", _WRAPPER, *LAWLINT, *args]
         proc = subprocess.run(command, capture_output=True, text=True, check=True)
-        seconds, rss_kb, tree_kb = proc.stdout.split()
-        best = min(best, float(seconds))
+        seconds, cpu_seconds, rss_kb, tree_kb = proc.stdout.split()
+        if float(seconds) < best:
+            best, cpu = float(seconds), float(cpu_seconds)
         peak = max(peak, int(rss_kb) / 1024)
         if tree_kb != "-":
             tree = max(tree or 0.0, int(tree_kb) / 1024)
-    return best, peak, tree
+    return best, cpu, peak, tree
+
+
+def instructions_per_report(files: list[Path], count: int = 20) -> float:
+    """Machine instructions (valgrind) of checking ``count`` more reports in one process:
+    the difference between a run on ``count + 1`` files and a run on the first one."""
+    def run(paths: list[Path]) -> int:
+        command = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
+                   *LAWLINT, "check", "--isolated", "--quiet", "-j", "1", *map(str, paths)]
+        proc = subprocess.run(command, capture_output=True, text=True)
+        found = re.search(r"Collected : (\d+)", proc.stderr)
+        if found is None:
+            raise SystemExit(f"valgrind did not report a count: {proc.stderr.strip()[-300:]}")
+        return int(found[1])
+
+    return (run(files[:count + 1]) - run(files[:1])) / count
 
 
 # Runs lawlint as a grandchild so that RUSAGE_CHILDREN covers it and its worker processes;
@@ -82,7 +104,8 @@ while True:
         pass
 elapsed = time.perf_counter() - start
 assert child.returncode in (0, 1), f"lawlint exited with {child.returncode}"
-print(elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, "-" if tree is None else tree)
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, "-" if tree is None else tree)
 """
 
 
@@ -92,7 +115,11 @@ def main() -> None:
     parser.add_argument("--chars", type=int, default=8000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
+    parser.add_argument("--instructions", action="store_true",
+                        help="also count machine instructions per report with valgrind (a minute or two)")
     args = parser.parse_args()
+    if args.instructions and shutil.which("valgrind") is None:
+        parser.error("--instructions needs valgrind")
 
     corpus = args.out / f"corpus-{args.count}x{args.chars}"
     if not corpus.is_dir():
@@ -112,21 +139,25 @@ def main() -> None:
     mb = lambda value: "n/a" if value is None else f"{value:.0f} MB"  # noqa: E731
     for label, extra in ((f"{len(files)} reports, {jobs} processes", []),
                          (f"{len(files)} reports, 1 process", ["-j", "1"])):
-        seconds, peak, tree = measure(["check", "--isolated", "--quiet", *extra, str(corpus)], args.repeat)
-        rows.append((label, f"{seconds:.2f} s", f"{characters / seconds / 1e6:.2f} M", mb(peak), mb(tree)))
+        seconds, cpu, peak, tree = measure(["check", "--isolated", "--quiet", *extra, str(corpus)], args.repeat)
+        rows.append((label, f"{seconds:.2f} s", f"{cpu:.2f} s", f"{characters / seconds / 1e6:.2f} M", mb(peak),
+                     mb(tree)))
     for label, path in (("1 report, no segmentation needed", QUIET_REPORT),
                         ("1 report, jieba loaded (RP002 confirms candidates)", files[0])):
-        seconds, peak, tree = measure(["check", "--isolated", str(path)], max(args.repeat, 5))
-        rows.append((label, f"{seconds:.2f} s", "—", mb(peak), mb(tree)))
+        seconds, cpu, peak, tree = measure(["check", "--isolated", str(path)], max(args.repeat, 5))
+        rows.append((label, f"{seconds:.2f} s", f"{cpu:.2f} s", "—", mb(peak), mb(tree)))
 
     print(f"Corpus: {len(files)} generated reports, {characters:,} characters ({corpus}).")
     print(f"Machine: {platform.python_implementation()} {platform.python_version()}, {jobs} CPUs, "
           f"{platform.machine()}, {time.strftime('%Y-%m-%d')}.")
     print()
-    print("| run | wall time | characters/s | peak memory, largest process | peak memory, all processes |")
-    print("|---|---|---|---|---|")
+    print("| run | wall time | CPU time | characters/s | peak memory, largest process | peak memory, all processes |")
+    print("|---|---|---|---|---|---|")
     for row in rows:
         print("| " + " | ".join(row) + " |")
+    if args.instructions:
+        print()
+        print(f"Machine instructions per report after start-up (valgrind): {instructions_per_report(files) / 1e6:.1f} M")
 
 
 if __name__ == "__main__":
