@@ -1,6 +1,6 @@
 """``python -m lawlint``."""
 import sys
 
-from lawlint.cli import main
+from lawlint.command import main
 
 sys.exit(main())
