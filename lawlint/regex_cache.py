@@ -76,9 +76,12 @@ class Store:
     def save(self) -> None:
         """Write the file again if this run compiled patterns it did not hold."""
         if self.added:
-            data = marshal.dumps(self.entries)
-            cache.publish(self.file, lambda partial: partial.write_bytes(data))
             self.added = 0
+            try:
+                data = marshal.dumps(self.entries)
+            except ValueError:  # runs at exit: a cache that cannot be written is simply not kept
+                return
+            cache.publish(self.file, lambda partial: partial.write_bytes(data))
 
 
 def _read(file: Path) -> dict:

@@ -151,6 +151,14 @@ def test_debug_and_locale_patterns_and_parsed_ones_are_not_stored(tmp_path, caps
     assert store.entries == {} and len(compiled) == 3
 
 
+def test_saving_what_cannot_be_written_keeps_no_file_and_raises_nothing(tmp_path):
+    store, _ = _fresh(tmp_path / "regex.marshal")
+    store.compile(r"\d+", 0)
+    store.entries[("x", 0)] = (object(),)
+    store.save()
+    assert not (tmp_path / "regex.marshal").exists()
+
+
 def test_the_file_stops_growing_at_its_limit(tmp_path, monkeypatch):
     monkeypatch.setattr(regex_cache, "MAX_ENTRIES", 3)
     store, _ = _fresh(tmp_path / "regex.marshal")
