@@ -5,9 +5,9 @@ Scanning an 8,000-character report with one regular expression costs CPython's
 reports.  Every match of ``锟斤拷|(?:烫){3,}`` contains 锟斤拷 or 烫烫烫; every match of
 ``(?:\\d{4}|[XＸ×]{2,4})年[XＸ×]{1,2}月`` contains 年, 月 and one of X, Ｘ, ×.  ``needs``
 reads those conditions off the parsed pattern once; ``possible`` tests them with
-a few set look-ups against the document's characters and substring searches (C
-speed) in its text.  Anything the analysis does not understand needs nothing, so
-the answer errs only towards scanning.
+searches for characters and substrings in the text (C speed, each answer kept per
+document by ``Presence``).  Anything the analysis does not understand needs nothing,
+so the answer errs only towards scanning.
 
 When a pattern may match, ``finditer_lines`` searches it only on the lines where a
 short "anchor" does (an anchor starting with a rarer character than the pattern's
@@ -51,26 +51,70 @@ def _parsed(pattern: re.Pattern):
     return sre_parse.parse(pattern.pattern, pattern.flags)
 
 
-def possible(pattern: re.Pattern, text: str, characters: frozenset[str] | None = None) -> bool:
-    """False only if ``text`` cannot contain a match of ``pattern``.  ``characters``, the
-    set of characters of ``text`` (or of a text containing it), saves building it."""
-    return met(needs(pattern), text, characters)
+_FEW_CHARACTERS = 8  # up to this many, one substring search each; more, one search for a class
 
 
-def met(need: Need | None, text: str, characters: frozenset[str] | None = None) -> bool:
+class Presence:
+    """Which characters a text holds, found by searching it for them (C speed) and kept
+    per character set.  Building the set of all the characters of an 8,000-character
+    report costs about 4 M machine instructions (a string object for each character), far
+    more than the searches a run makes.  Pass the same frozensets again to reuse answers."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._answers: dict[frozenset, bool] = {}
+        self._held: dict[str, bool] = {}
+
+    def holds(self, char: str) -> bool:
+        found = self._held.get(char)
+        if found is None:
+            found = self._held[char] = char in self.text
+        return found
+
+    def any_of(self, chars: frozenset[str]) -> bool:
+        found = self._answers.get(chars)
+        if found is None:
+            if len(chars) <= _FEW_CHARACTERS:
+                found = any(map(self.holds, chars))
+            else:
+                found = _character_class(chars).search(self.text) is not None
+            self._answers[chars] = found
+        return found
+
+
+@lru_cache(maxsize=1024)
+def _character_class(chars: frozenset[str]) -> re.Pattern:
+    """``[…]`` matching exactly ``chars``, consecutive code points written as ranges."""
+    codes = sorted(map(ord, chars))
+    parts, start = [], 0
+    for i in range(1, len(codes) + 1):
+        if i == len(codes) or codes[i] != codes[i - 1] + 1:
+            first, last = chr(codes[start]), chr(codes[i - 1])
+            parts.append(re.escape(first) if first == last else f"{re.escape(first)}-{re.escape(last)}")
+            start = i
+    return re.compile(f"[{''.join(parts)}]")
+
+
+def possible(pattern: re.Pattern, text: str, presence: Presence | None = None) -> bool:
+    """False only if ``text`` cannot contain a match of ``pattern``.  ``presence``, a
+    ``Presence`` of ``text`` (or of a text containing it), reuses earlier answers."""
+    return met(needs(pattern), text, presence)
+
+
+def met(need: Need | None, text: str, presence: Presence | None = None) -> bool:
     """``possible`` for a pattern's ``needs``, already found."""
-    return need is None or _met(need, text, frozenset(text) if characters is None else characters)
+    return need is None or _met(need, text, Presence(text) if presence is None else presence)
 
 
-def _met(need: Need, text: str, characters: frozenset[str]) -> bool:
+def _met(need: Need, text: str, presence: Presence) -> bool:
     if isinstance(need, frozenset):
-        return not characters.isdisjoint(need)
-    if isinstance(need, str):  # set look-ups first: a substring search costs microseconds
-        return characters.issuperset(need) and need in text
+        return presence.any_of(need)
+    if isinstance(need, str):  # its characters first: each is searched for once per text
+        return all(map(presence.holds, need)) and need in text
     kind, parts = need
     wanted = kind == "all"  # stop at the first part that is missing (all) or present (any)
     for part in parts:
-        if _met(part, text, characters) is not wanted:
+        if _met(part, text, presence) is not wanted:
             return not wanted
     return wanted
 

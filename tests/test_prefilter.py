@@ -4,7 +4,8 @@ import re
 
 import pytest
 
-from lawlint.prefilter import finditer_lines, needs, possible, scanner, uses_line_anchors
+from lawlint.document import Document
+from lawlint.prefilter import Presence, _character_class, finditer_lines, needs, possible, scanner, uses_line_anchors
 
 PATTERNS = [
     r"锟斤拷|(?:烫){3,}|(?:屯){3,}",
@@ -47,6 +48,37 @@ def test_a_text_lacking_what_is_needed_is_skipped():
     assert not possible(pattern, "2024年3月完成")
     assert possible(pattern, "2024年X月完成")
     assert not possible(re.compile("。。"), "完成。下一步。")
+
+
+def test_presence_answers_as_the_set_of_characters_does():
+    """Small sets are searched character by character, large ones as one class; asked again,
+    in any order, the answers stay those of the plain set."""
+    import random
+
+    rng = random.Random(7)
+    alphabet = "年月日的法治政府〔〕【】“”‘’《》，。、；：？！,.;:?!()（）\"'「」『』-]^\\ xX×0123456789\u3400\u4e00\u9fa5\U00020000"
+    for _ in range(300):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 40)))
+        presence, plain = Presence(text), frozenset(text)
+        for _ in range(6):
+            chars = frozenset(rng.sample(alphabet, rng.randrange(1, 20)))
+            assert presence.any_of(chars) is (not plain.isdisjoint(chars)), (text, chars)
+            assert presence.any_of(chars) is (not plain.isdisjoint(chars))
+            char = rng.choice(alphabet)
+            assert presence.holds(char) is (char in plain)
+
+
+def test_a_character_class_matches_exactly_its_characters():
+    chars = frozenset("abcx-]^\\" + "".join(map(chr, range(0x4E00, 0x4E40))) + "\u9fa5\U00020000")
+    pattern = _character_class(chars)
+    for code in [*range(0, 0x80), *range(0x4DF0, 0x4E50), 0x9FA4, 0x9FA5, 0x9FA6, 0x20000, 0x20001]:
+        assert bool(pattern.fullmatch(chr(code))) is (chr(code) in chars), hex(code)
+
+
+def test_a_document_tells_which_characters_it_holds():
+    doc = Document("他说：\"截止目前\"。")
+    assert doc.holds_any(frozenset("\"'")) and not doc.holds_any(frozenset("「」『』"))
+    assert doc.holds_any(frozenset(map(chr, range(0x4E00, 0x9FA6))))  # a large set: one class search
 
 
 def _spans(pattern, text):

@@ -8,6 +8,7 @@ from lawlint.text import is_cjk, neighbours
 
 _MARKS = re.compile(r"[,;:?!().]")
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。"}
+_HALF = frozenset(_FULL)
 _NAMES = {",": "逗号", ";": "分号", ":": "冒号", "?": "问号", "!": "叹号", "(": "括号", ")": "括号", ".": "句号"}
 # (?:https?://|www\.)\S+ | [A-Za-z0-9._-]+@[A-Za-z0-9.-]+ | [A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+, written
 # with the first character as one class so that re skips the Chinese text to it.
@@ -48,7 +49,7 @@ class HalfwidthPunctuation(Rule):
     fixable = True
 
     def check(self, doc: Document):
-        if doc.characters.isdisjoint(_FULL):
+        if not doc.holds_any(_HALF):
             return
         for block in doc.blocks_of(TITLE, HEADING, PARAGRAPH):
             text = block.text

@@ -73,7 +73,7 @@ class ScriptMixing(Rule):
 
     def check(self, doc: Document):
         blocks = doc.blocks_of(TITLE, HEADING, PARAGRAPH)
-        if not blocks or _traditional_characters().isdisjoint(doc.characters):
+        if not blocks or not doc.holds_any(_traditional_characters()):
             return
         to_simplified = [(b, _converter("t2s").convert(b.text)) for b in blocks]
         to_traditional = [(b, _converter("s2t").convert(b.text)) for b in blocks]

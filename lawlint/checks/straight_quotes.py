@@ -42,7 +42,7 @@ class StraightQuotes(Rule):
     fixable = True
 
     def check(self, doc: Document):
-        if doc.characters.isdisjoint(_SUSPECTS):
+        if not doc.holds_any(_SUSPECTS):
             return
         for block in doc.blocks_of(TITLE, HEADING, PARAGRAPH):
             text = block.text

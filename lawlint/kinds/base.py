@@ -190,7 +190,7 @@ class YamlRule(Rule):
         if found is None or found[0] is not pattern:
             prep = _prepared(pattern)
             text = self._scope_text(doc)
-            may = met(prep.need, text, doc.characters) and (
+            may = met(prep.need, text, doc.presence) and (
                 prep.fast_lines is None or next(self._finditer(doc, prep.fast_lines, text), None) is not None)
             found = doc.cache[key] = (pattern, may)
         return found[1]
