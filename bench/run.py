@@ -158,7 +158,8 @@ def main() -> None:
         print("| " + " | ".join(row) + " |")
     if args.instructions:
         print()
-        print(f"Machine instructions per report after start-up (valgrind): {instructions_per_report(files) / 1e6:.1f} M")
+        per_report = instructions_per_report(files)
+        print(f"Machine instructions per report after start-up (valgrind): {per_report / 1e6:.1f} M")
 
 
 if __name__ == "__main__":

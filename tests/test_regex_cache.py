@@ -176,7 +176,8 @@ def test_importing_lawlint_as_a_library_leaves_re_alone():
 
 def test_public_names_are_imported_on_first_use():
     code = ("import sys, lawlint; before = 'lawlint.rule' in sys.modules; from lawlint import Rule, hookimpl; "
-            "print(before, Rule.__module__, 'lawlint.rule' in sys.modules, sorted(set(lawlint.__all__) - set(dir(lawlint))))")
+            "print(before, Rule.__module__, 'lawlint.rule' in sys.modules, "
+            "sorted(set(lawlint.__all__) - set(dir(lawlint))))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "lawlint.rule", "True", "[]"]
     with pytest.raises(AttributeError):
