@@ -38,7 +38,7 @@ except ImportError:  # pragma: no cover - Python 3.10
 MAX_ENTRIES = 5_000  # patterns built from changing data must not grow the file for ever
 _NOT_KEPT = re.DEBUG | re.LOCALE  # DEBUG prints while compiling; LOCALE code depends on the locale
 
-_installed: "Store | None" = None
+_installed: Store | None = None
 
 
 def path() -> Path:
