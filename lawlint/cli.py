@@ -150,7 +150,7 @@ def rules(loaded, output_format, isolated, no_plugins) -> int:
 def _rule_record(entry) -> dict:
     rule = entry.rule
     return {"code": rule.code, "name": rule.name, "summary": rule.summary, "severity": rule.severity.value,
-            "fixable": rule.fixable, "basis": rule.basis, "options": dict(rule.options), "plugin": entry.plugin,
+            "confidence": rule.confidence, "fixable": rule.fixable, "basis": rule.basis, "options": dict(rule.options), "plugin": entry.plugin,
             "pack": entry.pack or None}
 
 

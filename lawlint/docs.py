@@ -7,6 +7,7 @@ from typing import Iterable
 
 from lawlint.formatters import display_width
 from lawlint.registry import Entry
+from lawlint.rule import CONFIDENCE_LABELS
 
 
 def _body(entry: Entry) -> str:
@@ -24,8 +25,8 @@ def explanation(entry: Entry) -> str:
     lines = [
         f"{rule.code} {rule.name} —— {rule.summary}",
         "",
-        f"严重程度：{rule.severity.value}（{rule.severity.label}）    可自动修复：{'是' if rule.fixable else '否'}"
-        f"    来源：{_source(entry)}",
+        f"严重程度：{rule.severity.value}（{rule.severity.label}）    把握：{_confidence(rule)}"
+        f"    可自动修复：{'是' if rule.fixable else '否'}    来源：{_source(entry)}",
         f"依据：{rule.basis or '（未注明）'}",
         "",
         _body(entry),
@@ -36,10 +37,14 @@ def explanation(entry: Entry) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
+def _confidence(rule) -> str:
+    return CONFIDENCE_LABELS.get(rule.confidence, rule.confidence)
+
+
 def table(entries: Iterable[Entry]) -> str:
-    rows = [(e.code, e.name, e.rule.severity.value, "是" if e.rule.fixable else "", e.rule.summary, _source(e))
-            for e in entries]
-    headers = ("代码", "名称", "严重程度", "可修复", "说明", "来源")
+    rows = [(e.code, e.name, e.rule.severity.value, _confidence(e.rule), "是" if e.rule.fixable else "",
+             e.rule.summary, _source(e)) for e in entries]
+    headers = ("代码", "名称", "严重程度", "把握", "可修复", "说明", "来源")
     widths = [max(display_width(str(r[i])) for r in [headers, *rows]) for i in range(len(headers))]
     pad = lambda text, width: text + " " * (width - display_width(text))  # noqa: E731
     return "\n".join("  ".join(pad(str(c), widths[i]) for i, c in enumerate(row)).rstrip()
@@ -51,13 +56,15 @@ def markdown(entries: Iterable[Entry]) -> str:
     entries = list(entries)
     out = ["# lawlint 规则参考", "",
            "本文件由 `lawlint rules --format md --no-plugins --isolated > docs/rules.md` 生成，请勿手工修改。", "",
-           "| 代码 | 名称 | 严重程度 | 可修复 | 说明 |", "|---|---|---|---|---|"]
-    out += [f"| [{e.code}](#{e.code.lower()}) | {e.name} | {e.rule.severity.value} | "
+           "“把握”说明这条规则报出的问题有多可靠：高——基本都是真问题；中——多数是，少数需要人工确认；"
+           "低——提示性的，请人工判断。个别拿不准的问题一律以提示（info）报出。", "",
+           "| 代码 | 名称 | 严重程度 | 把握 | 可修复 | 说明 |", "|---|---|---|---|---|---|"]
+    out += [f"| [{e.code}](#{e.code.lower()}) | {e.name} | {e.rule.severity.value} | {_confidence(e.rule)} | "
             f"{'是' if e.rule.fixable else ''} | {e.rule.summary} |" for e in entries]
     for e in entries:
         rule = e.rule
         out += ["", f"## {rule.code}", "", f"**{rule.name}** —— {rule.summary}", "",
-                f"- 严重程度：{rule.severity.value}", f"- 可自动修复：{'是' if rule.fixable else '否'}",
+                f"- 严重程度：{rule.severity.value}", f"- 把握：{_confidence(rule)}", f"- 可自动修复：{'是' if rule.fixable else '否'}",
                 f"- 依据：{rule.basis or '（未注明）'}", f"- 来源：{_source(e)}"]
         if rule.options:
             out.append("- 选项：" + "，".join(f"`{k}`（默认 {v!r}）" for k, v in rule.options.items()))

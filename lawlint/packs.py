@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from lawlint.kinds.base import SHARED_KEYS, YamlRule
-from lawlint.rule import CODE_PATTERN, NAME_PATTERN, ConfigError, Severity
+from lawlint.rule import CODE_PATTERN, CONFIDENCE_LABELS, NAME_PATTERN, ConfigError, Severity
 from lawlint.schema import YamlSource, check_keys
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -94,12 +94,15 @@ def build_rule(file: "Traversable | Path", owner: str, prefixes: tuple[str, ...]
         severity = Severity.parse(data.get("severity", "warning"))
     except ConfigError:
         raise src.error(f"无效的严重程度 “{data['severity']}”（可选 error、warning、info）", "severity") from None
+    confidence = data.get("confidence", "high")
+    if confidence not in CONFIDENCE_LABELS:
+        raise src.error(f"无效的把握程度 “{confidence}”（可选 {'、'.join(CONFIDENCE_LABELS)}）", "confidence")
     message = data.get("message", kind.default_message)
     kind.check_message(src, message)
     scope = data.get("scope", kind.default_scope)
     attrs: dict[str, Any] = {
         "code": code, "name": data["name"], "summary": data["summary"], "severity": severity,
-        "basis": data.get("basis", ""), "message": message,
+        "confidence": confidence, "basis": data.get("basis", ""), "message": message,
         "scope": (scope,) if isinstance(scope, str) else tuple(scope),
         "exceptions": tuple(re.compile(x) for x in data.get("exceptions") or ()),
         "whole_word": data.get("whole_word", False), "anchor": re.compile(data["anchor"]) if "anchor" in data else None,

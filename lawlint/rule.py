@@ -49,6 +49,12 @@ class Severity(str, enum.Enum):
 
 
 _RANKS = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+# How sure a rule's findings are, and the Chinese word shown for it.  ``high``: a finding
+# is a defect unless the text is unusual; ``medium``: most findings are, some need a second
+# look; ``low``: a hint to check.  A single finding that is a guess is reported as info
+# whatever the rule's severity (``Rule.violation(..., guess=True)``).
+CONFIDENCE_LABELS = {"high": "高", "medium": "中", "low": "低"}
 _LABELS = {Severity.INFO: "提示", Severity.WARNING: "警告", Severity.ERROR: "错误"}
 
 
@@ -120,6 +126,7 @@ class Rule:
     basis: ClassVar[str] = ""
     options: ClassVar[Mapping[str, Any]] = {}
     fixable: ClassVar[bool] = False
+    confidence: ClassVar[str] = "high"  # a key of CONFIDENCE_LABELS
     uses_words: ClassVar[bool] = False  # calls Document.words (jieba): loaded up front for parallel runs
 
     def __init__(self, severity: Any = None, **options: Any) -> None:
@@ -141,8 +148,11 @@ class Rule:
     def check(self, doc: "Document") -> Iterable[Violation]:
         raise NotImplementedError
 
-    def violation(self, span: Span, message: str | None = None, *, fix: Fix | None = None) -> Violation:
-        return Violation(self.code, self.name, self.severity, message or self.summary, span, fix)
+    def violation(self, span: Span, message: str | None = None, *, fix: Fix | None = None,
+                  guess: bool = False) -> Violation:
+        """A finding of this rule; one that is a guess (``guess=True``) is info, never more."""
+        severity = Severity.INFO if guess else self.severity
+        return Violation(self.code, self.name, severity, message or self.summary, span, fix)
 
     @classmethod
     def documentation(cls) -> str:

@@ -84,7 +84,7 @@ def test_hook_register_rules(cli, site, draft):
             rule_source("XA101", "agency-term", "yield self.violation(Span(0, 2), '请使用本机关规范用语')")
             + "\n@hookimpl\ndef register_rules():\n    return [AgencyRule]\n")
     listed = cli("rules", "--isolated")
-    assert re.search(r"^XA101\s+agency-term\s+warning\s+机关用语不规范\s+agency-rules$", listed.out, re.M)
+    assert re.search(r"^XA101\s+agency-term\s+warning\s+高\s+机关用语不规范\s+agency-rules$", listed.out, re.M)
     assert codes(cli("check", "--isolated", "--format", "json", "--select", "XA,DN", str(draft))) == ["DN001", "XA101"]
 
 

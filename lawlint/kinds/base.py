@@ -127,7 +127,8 @@ def regex_alternatives(src: YamlSource, value: Any, *path: Any) -> None:
 
 
 SHARED_KEYS = {
-    "code": str, "name": str, "summary": str, "extends": str, "severity": str, "scope": check_scope,
+    "code": str, "name": str, "summary": str, "extends": str, "severity": str, "confidence": str,
+    "scope": check_scope,
     "basis": str, "message": str, "exceptions": regex_list, "documentation": str, "whole_word": bool,
     "anchor": check_regex,
 }
@@ -228,5 +229,5 @@ class YamlRule(Rule):
                 continue
             yield m
 
-    def report(self, span: Span, fix=None, **fields: Any) -> Violation:
-        return self.violation(span, self.message.format(**fields), fix=fix)
+    def report(self, span: Span, fix=None, guess: bool = False, **fields: Any) -> Violation:
+        return self.violation(span, self.message.format(**fields), fix=fix, guess=guess)
