@@ -14,12 +14,13 @@ def register_rules():
                                 malformed_date, malformed_doc_number, mandatory_part_order,
                                 meeting_before_document, near_duplicate, paragraph_end_punctuation,
                                 regulation_title, request_in_report, script_mixing, series_order, signature,
-                                straight_quotes, stray_space, title, unbalanced_marks, web_chrome, year_numerals)
+                                straight_quotes, stray_space, title, truncated_text, unbalanced_marks, web_chrome,
+                                year_numerals)
 
     return [
         # ST structure (ST001 is a YAML rule in rules/packs/structure)
         mandatory_part_order.MandatoryPartOrder, title.Title, signature.Signature,
-        heading_numbering.HeadingNumbering,
+        heading_numbering.HeadingNumbering, truncated_text.TruncatedText,
         # DN 发文字号, DT dates, RP repetition
         malformed_doc_number.MalformedDocNumber, malformed_date.MalformedDate,
         inconsistent_dates.InconsistentDates, late_report.LateReport,

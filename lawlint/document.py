@@ -107,6 +107,7 @@ class Block:
     line: int
     level: int = 0
     numbering: Numbering | None = None
+    part: int = 0  # 0: the document itself; 1, 2 …: the attachments that follow its 落款
     _starts: tuple[int, ...] = field(default=(), repr=False)
 
     def __post_init__(self) -> None:
@@ -259,7 +260,8 @@ class Document:
 
     @property
     def title(self) -> Block | None:
-        return next((b for b in self.blocks if b.kind == TITLE), None)
+        """The document's own title (an attachment's title is not it)."""
+        return next((b for b in self.blocks if b.kind == TITLE and not b.part), None)
 
     @property
     def headings(self) -> list[Block]:

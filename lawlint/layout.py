@@ -4,12 +4,15 @@ Copies of published reports are messy: web-page chrome above the title and below
 the 落款, the title repeated, 发文字号 lines, Markdown marks, paragraphs broken in
 the middle of a sentence by PDF conversion.  The order of work:
 
-1. from the end: trailing chrome, 版记 and 附注 lines, then the 落款 (organ lines and
-   成文日期);
-2. the title: the last title-like line before the body starts;
-3. everything above the title is chrome, except 公文 elements (发文机关标志,
+1. from the end: trailing chrome, 版记 and 附注 lines;
+2. a 落款 in the middle followed by an attachment (a 印发通知 and the 方案 it issues):
+   the document ends there and the attachment is laid out as part 1 (2, 3 … when
+   several attachments follow under their own 附件 labels);
+3. otherwise the 落款 at the end (organ lines and 成文日期, a 附注 may sit between);
+4. the title: the last title-like line before the body starts;
+5. everything above the title is chrome, except 公文 elements (发文机关标志,
    发文字号 …); metadata lines right after it are chrome or elements too;
-4. the body: numbered headings (一、 （一） 1. （1） ①), unnumbered short headings,
+6. the body: numbered headings (一、 （一） 1. （1） ①), unnumbered short headings,
    and paragraphs, rejoining lines that were broken mid-sentence.
 """
 from __future__ import annotations
@@ -43,6 +46,7 @@ class _Patterns:
     doc_number_line: re.Pattern
     header_element: re.Pattern
     trailer_element: re.Pattern
+    note: re.Pattern
     addressee: re.Pattern
 
 
@@ -64,9 +68,11 @@ def patterns() -> _Patterns:
         doc_number_line=re.compile(
             rf"[{HAN}]{{1,15}}[〔\[［(（【]?[{BLANKS}]*[0-9０-９]{{2,4}}[〕\]］)）】]?[{BLANKS}]*第?[0-9０-９]*号?"),
         header_element=re.compile(r"\d{6}|(?:绝密|机密|秘密)(?:★.*)?|特急|加急|平急|特提|签发人[:：].*"),
-        trailer_element=re.compile(r"(?:抄送|主送|抄报)[:：].*|[（(]此件.*[）)]|.*\d日印发|印发[:：].*"),
+        trailer_element=re.compile(r"(?:抄送|主送|抄报)[:：].*|.*\d日印发|印发[:：].*"),
+        # GB/T 9704—2012 7.3.7 附注: （此件公开发布） （联系人：张三，联系电话：…）
+        note=re.compile(r"[（(][^（）()]{2,80}[）)]"),
         addressee=re.compile(
-            rf"[{HAN}（）()、，,{BLANKS}]{{1,60}}(?:{suffixes}|部门|单位|机关|各界)[：:]"),
+            rf"[{HAN}（）()、，,{BLANKS}]{{1,60}}(?:{suffixes}|部门|单位|机关|各界|处室|科室|组)[：:]"),
     )
 
 
@@ -84,6 +90,25 @@ def is_organ_line(text: str) -> bool:
     if LETTER_SPACED.fullmatch(text):  # 诸 暨 市 科 学 技 术 局: spread out to fill the line
         text = squeeze(text)
     return patterns().organ_line.fullmatch(text) is not None
+
+
+def is_note(text: str) -> bool:
+    """A 附注 line such as （此件公开发布） or （联系人：…）."""
+    return len(text) <= _FURNITURE and patterns().note.fullmatch(squeeze(text)) is not None
+
+
+def _is_trailer(text: str) -> bool:
+    """版记 and 附注 lines: 抄送、印发、（此件公开发布）."""
+    return len(text) <= _FURNITURE and (patterns().trailer_element.fullmatch(squeeze(text)) is not None
+                                        or is_note(text))
+
+
+_ATTACHMENT_LABEL = re.compile(r"附件[0-9０-９一二三四五六七八九十]{0,3}[:：]?")
+
+
+def _is_attachment_label(text: str) -> bool:
+    """``附件`` / ``附件2`` alone on a line, above an attachment's title."""
+    return _ATTACHMENT_LABEL.fullmatch(squeeze(text)) is not None
 
 
 def is_doc_number_line(text: str) -> bool:
@@ -132,13 +157,27 @@ def _is_prose(text: str) -> bool:
     return len(text) >= _PROSE_MIN and _CLAUSE_MARKS.search(text) is not None
 
 
+_BLANK_RUN = re.compile(f"[{BLANKS}][{BLANKS}]*")
+
+
+_RUNNING_MARKS = re.compile(r"[，,；;。]")
+
+
+def _is_running_text(text: str) -> bool:
+    """A sentence of body text (shorter than ``_is_prose`` asks): 现将……印发给你们，请遵照执行。"""
+    return len(text) >= 15 and _RUNNING_MARKS.search(text) is not None
+
+
 def _split_organ_date(text: str) -> tuple[str, str] | None:
-    """``江门市科学技术局  2019年11月28日`` on one line."""
+    """``江门市科学技术局  2019年11月28日`` on one line: each run of blanks is tried as
+    the cut (no regular expression over the whole line: that backtracks on long lines)."""
     if len(text) > _FURNITURE:
         return None
-    m = re.fullmatch(rf"(.+?)[{BLANKS}]+(\S+(?:[{BLANKS}]*\S+){{0,5}})", text)
-    if m and is_organ_line(m[1]) and parse_date_text(m[2]):
-        return m[1], m[2]
+    text = text.strip(BLANKS)
+    for m in _BLANK_RUN.finditer(text):
+        date = text[m.end():]
+        if len(date) <= 64 and parse_date_text(date) and is_organ_line(text[:m.start()]):
+            return text[:m.start()], date
     return None
 
 
@@ -149,25 +188,31 @@ def build_blocks(doc: Document) -> list[Block]:
         return []
     kinds: list[str | None] = [None] * n
 
-    # 1. From the end: chrome, 版记/附注, then the 落款.
+    # 1. From the end: chrome, 版记/附注.
     end = n
     while end > 0:
         text = lines[end - 1].text
         if is_chrome(text):
             kinds[end - 1] = CHROME
-        elif len(text) <= _FURNITURE and patterns().trailer_element.fullmatch(squeeze(text)):
+        elif _is_trailer(text):
             kinds[end - 1] = ELEMENT
         else:
             break
         end -= 1
-    sig_start = _mark_signature(lines, end, kinds)
-    body_end = sig_start if sig_start is not None else end
 
-    # 2. The title.
+    # 2./3. The 落款: in the middle when an attachment follows it, else at the end.
+    attachment = _find_attachment(lines, end, kinds)
+    if attachment is not None:
+        body_end = attachment[0]
+    else:
+        sig_start = _mark_signature(lines, end, kinds)
+        body_end = sig_start if sig_start is not None else end
+
+    # 4. The title.
     title_index = _find_title(lines, body_end)
     blocks: list[Block] = []
 
-    # 3. Above and around the title.
+    # 5. Above and around the title.
     i = 0
     if title_index is not None:
         first = title_index
@@ -175,24 +220,28 @@ def build_blocks(doc: Document) -> list[Block]:
                 and _continues_title(lines[title_index - 1].text, lines[title_index].text)):
             first = title_index - 1
         for j in range(first):
-            kinds[j] = ELEMENT if _is_header_element(lines[j].text) else CHROME
+            text = lines[j].text
+            kinds[j] = CHROME if is_chrome(text) or not _is_header_element(text) else ELEMENT
         blocks.append(_block(TITLE, lines[first:title_index + 1]))
         for j in range(first, title_index + 1):
             kinds[j] = TITLE
-        i = _skip_front_matter(lines, title_index + 1, body_end, kinds, after_title=True)
+        i = _skip_front_matter(lines, title_index + 1, body_end, kinds)
     else:
-        i = _skip_front_matter(lines, 0, body_end, kinds, after_title=False)
+        i = _skip_front_matter(lines, 0, body_end, kinds)
         if i < body_end - 1 and _is_title_fallback(lines[i].text):
             kinds[i] = TITLE
             blocks.append(_block(TITLE, [lines[i]]))
-            i = _skip_front_matter(lines, i + 1, body_end, kinds, after_title=True)
+            i = _skip_front_matter(lines, i + 1, body_end, kinds)
 
-    # 4. The body.
+    # 6. The body, then the attachments.
     blocks.extend(_body_blocks(lines, i, body_end, kinds))
+    parts = [0] * n
+    if attachment is not None:
+        blocks.extend(_attachment_blocks(lines, attachment[1], end, kinds, parts))
 
     # Chrome runs become one block each; elements and 落款 lines one block per line.
     run: list[Line] = []
-    for line, kind in zip(lines, kinds):
+    for index, (line, kind) in enumerate(zip(lines, kinds)):
         if kind == CHROME:
             run.append(line)
             continue
@@ -200,16 +249,35 @@ def build_blocks(doc: Document) -> list[Block]:
             blocks.append(_block(CHROME, run))
             run = []
         if kind in (ELEMENT, SIGNATURE):
-            blocks.append(_block(kind, [line]))
+            blocks.append(_block(kind, [line], part=parts[index]))
     if run:
         blocks.append(_block(CHROME, run))
     blocks.sort(key=lambda b: b.pieces[0].start)
     return blocks
 
 
-def _block(kind: str, lines: list[Line], level: int = 0, numbering=None) -> Block:
+def _block(kind: str, lines: list[Line], level: int = 0, numbering=None, part: int = 0) -> Block:
     pieces = tuple(line.content_span for line in lines)
-    return Block(kind, pieces, "".join(line.text for line in lines), lines[0].number, level, numbering)
+    return Block(kind, pieces, "".join(line.text for line in lines), lines[0].number, level, numbering, part)
+
+
+def _is_date_line(text: str) -> bool:
+    return parse_date_text(text) is not None or _split_organ_date(text) is not None
+
+
+def _signature_start(lines: list[Line], date_index: int, kinds: list) -> int | None:
+    """The first line of a 落款 whose 成文日期 is on line ``date_index``: up to three organ
+    lines above it (a 附注 such as （此件公开发布） copied between them is passed over)."""
+    if _split_organ_date(lines[date_index].text):
+        return date_index
+    j = date_index - 1
+    while j >= 0 and is_note(lines[j].text) and not kinds[j]:
+        j -= 1
+    start = None
+    while j >= 0 and date_index - j < 6 and is_organ_line(lines[j].text) and not kinds[j]:
+        start = j
+        j -= 1
+    return start
 
 
 def _mark_signature(lines: list[Line], end: int, kinds: list) -> int | None:
@@ -217,21 +285,84 @@ def _mark_signature(lines: list[Line], end: int, kinds: list) -> int | None:
     if end <= 0:
         return None
     last = end - 1
-    text = lines[last].text
-    start = None
-    if parse_date_text(text) or _split_organ_date(text):
-        start = last
-        j = last - 1
+    if _is_date_line(lines[last].text):
+        start = _signature_start(lines, last, kinds)
+        if start is None:
+            start = last  # a date alone: the organ lines are missing
     else:
+        start = None
         j = last
-    while j >= 0 and last - j < 4 and is_organ_line(lines[j].text) and not kinds[j]:
-        start = j
-        j -= 1
+        while j >= 0 and last - j < 4 and is_organ_line(lines[j].text) and not kinds[j]:
+            start = j
+            j -= 1
     if start is None:
         return None
     for k in range(start, end):
-        kinds[k] = SIGNATURE
+        kinds[k] = ELEMENT if is_note(lines[k].text) else SIGNATURE
     return start
+
+
+_ATTACHMENT_LOOKAHEAD = 6  # a 落款 is followed by its attachment's title within this many lines
+
+
+def _find_attachment(lines: list[Line], end: int, kinds: list) -> tuple[int, int] | None:
+    """A 落款 in the middle of the text with an attachment after it: a 印发通知 and the
+    方案 it issues, copied as one page.  Returns (first 落款 line, first attachment line)
+    and marks the 落款 and the 附注 and 附件 label lines between them."""
+    for d in range(1, end - 2):
+        if not _is_date_line(lines[d].text):
+            continue
+        start = _signature_start(lines, d, kinds)
+        if start is None or not any(_is_running_text(lines[k].text) for k in range(start)):
+            continue
+        k = d + 1
+        while k < end and _is_trailer(lines[k].text):
+            k += 1
+        label = k < end and _is_attachment_label(lines[k].text)
+        t = k + 1 if label else k
+        if t >= end or not (_is_title_candidate(lines[t].text)
+                            or (label and _is_title_fallback(lines[t].text))):
+            continue
+        # an attachment has a body: a paragraph or a heading soon after its title
+        body = range(t + 1, min(end, t + 1 + _ATTACHMENT_LOOKAHEAD))
+        if not any(_is_running_text(lines[b].text) or parse_numbering(lines[b].text) for b in body):
+            continue
+        for j in range(start, d + 1):
+            kinds[j] = ELEMENT if is_note(lines[j].text) else SIGNATURE
+        for j in range(d + 1, t):
+            kinds[j] = ELEMENT
+        return start, t
+    return None
+
+
+def _attachment_blocks(lines: list[Line], start: int, end: int, kinds: list, parts: list) -> list[Block]:
+    """Attachments from line ``start`` (its title) on: each under its title is part 1, 2 …;
+    a later 附件 label followed by a title begins the next one."""
+    blocks: list[Block] = []
+    part, i = 1, start
+    while i < end:
+        kinds[i] = TITLE
+        blocks.append(_block(TITLE, [lines[i]], part=part))
+        parts[i] = part
+        j = i + 1
+        while j < end and not (_is_attachment_label(lines[j].text) and j + 1 < end
+                               and _is_title_fallback(lines[j + 1].text)):
+            j += 1
+        sig = _mark_signature(lines, j, kinds) if j == end else None
+        body_end = sig if sig is not None and sig > i + 1 else j
+        for block in _body_blocks(lines, i + 1, body_end, kinds):
+            block.part = part
+            blocks.append(block)
+        for k in range(i + 1, j):
+            parts[k] = part
+        if j < end:  # the next attachment's label
+            kinds[j] = ELEMENT
+            parts[j] = part + 1
+            i = j + 1
+            part += 1
+        else:
+            break
+    return blocks
 
 
 def _find_title(lines: list[Line], body_end: int) -> int | None:
@@ -255,15 +386,15 @@ def _continues_title(previous: str, title: str) -> bool:
             and not is_chrome(p) and not _TERMINAL_END.search(p))
 
 
-def _skip_front_matter(lines: list[Line], i: int, end: int, kinds: list, *, after_title: bool) -> int:
-    """Mark chrome and 公文 elements from ``i`` on; return the first body line."""
+def _skip_front_matter(lines: list[Line], i: int, end: int, kinds: list) -> int:
+    """Mark chrome and 公文 elements (the 主送机关 among them, also in a copy that lost its
+    title) from ``i`` on; return the first body line."""
     addressee = patterns().addressee
     while i < end:
         text = lines[i].text
         if is_chrome(text):
             kinds[i] = CHROME
-        elif _is_header_element(text) or (after_title and len(text) <= _FURNITURE
-                                          and addressee.fullmatch(squeeze(text))):
+        elif _is_header_element(text) or (len(text) <= _FURNITURE and addressee.fullmatch(squeeze(text))):
             kinds[i] = ELEMENT
         else:
             break

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from lawlint import resources
 from lawlint.dates import DateMention, find_iso_like, parse_date_text
-from lawlint.document import CHROME, ELEMENT, PARAGRAPH, SIGNATURE, Block, Document
+from lawlint.document import CHROME, ELEMENT, HEADING, PARAGRAPH, SIGNATURE, Block, Document
 from lawlint.layout import LETTER_SPACED, is_doc_number_line, is_organ_line, patterns
 from lawlint.prefilter import scanner
 from lawlint.rule import Span
@@ -68,6 +68,7 @@ class Metadata:
     signature: Signature | None = None
     publication: DatedText | None = None
     opening: Block | None = None
+    truncated: Block | None = None
     extra: dict = field(default_factory=dict)
 
 
@@ -97,11 +98,40 @@ def extract(doc: Document) -> Metadata:
     meta.doc_number = _own_doc_number(doc)
     meta.organs = _organs(meta)
     meta.organ_kind = organ_kind(meta.organs)
+    meta.truncated = _cut_off(doc)
     return meta
 
 
+# How a piece of running text may end (before any closing quotes and brackets).
+_SENTENCE_ENDS = "。！？!?…；;：:"
+_CLOSERS = "”’）)》」』】\"'"
+
+
+def _stops_mid_sentence(text: str) -> bool:
+    body = text.rstrip(BLANKS + _CLOSERS)
+    return bool(body) and body[-1] not in _SENTENCE_ENDS
+
+
+def _cut_off(doc: Document) -> Block | None:
+    """The last block when the text stops in the middle of it: a paragraph without its
+    closing mark, or a numbered heading with nothing under it, and no 落款 or 版记 after
+    it.  Web copies cut at a fixed length and lost ends of conversions look so."""
+    for block in reversed(doc.blocks):
+        if block.kind == CHROME:
+            continue
+        text = block.text.rstrip(BLANKS)
+        if block.kind == PARAGRAPH:
+            if len(text) >= 10 and not text.startswith("附件") and _stops_mid_sentence(text):
+                return block
+        elif block.kind == HEADING and block.numbering is not None:
+            if text and text[-1] not in _SENTENCE_ENDS + _CLOSERS:
+                return block
+        return None
+    return None
+
+
 def _signature(doc: Document) -> Signature | None:
-    lines = [b for b in doc.blocks if b.kind == SIGNATURE]
+    lines = [b for b in doc.blocks if b.kind == SIGNATURE and not b.part]
     if not lines:
         return None
     organs: list[Found] = []

@@ -34,9 +34,17 @@ class Part:
     headings: tuple[re.Pattern, ...]
     year_offset: int | None = None
     optional: bool = False
+    # Reports often give this part as several topical sections (一、强化组织领导 …) that
+    # name no part: first-level sections before the other parts are then this part.
+    topical: bool = False
+    # How the body speaks of the part when no heading names it (said in a sentence only).
+    mentions: tuple[re.Pattern, ...] = ()
 
     def matches(self, heading: str) -> bool:
         return any(p.search(heading) for p in self.headings)
+
+    def mentioned_in(self, text: str) -> bool:
+        return any(p.search(text) for p in self.mentions)
 
 
 @dataclass(frozen=True)
@@ -57,6 +65,9 @@ class Profile:
     basis: str = ""
     detect_title: re.Pattern | None = None
     detect_opening: re.Pattern | None = None
+    detect_topic: re.Pattern | None = None
+    topic_min: int = 3
+    detect_not: re.Pattern | None = None
     parts: tuple[Part, ...] = ()
     parts_since: int | None = None
     deadlines: Deadlines = Deadlines()
@@ -65,11 +76,20 @@ class Profile:
     source: str = ""
 
     def recognises(self, doc) -> bool:
+        """By the title; a copy that lost its title by its opening paragraph, or by its
+        topic (``topic_min`` mentions in its headings and paragraphs) when its opening
+        does not say it is another kind of document (``not``)."""
         meta = doc.meta
         if meta.title is not None:
             return self.detect_title is not None and self.detect_title.search(title_core(meta.title)) is not None
-        if self.detect_opening is not None and meta.opening is not None:
-            return self.detect_opening.search(squeeze(meta.opening.text[:_OPENING_CHARS])) is not None
+        opening = squeeze(meta.opening.text[:_OPENING_CHARS]) if meta.opening is not None else ""
+        if self.detect_not is not None and self.detect_not.search(opening):
+            return False
+        if self.detect_opening is not None and self.detect_opening.search(opening):
+            return True
+        if self.detect_topic is not None:
+            mentions = self.detect_topic.findall(doc.text_of("heading", "paragraph"))
+            return len(mentions) >= self.topic_min
         return False
 
     def with_deadlines(self, override: dict[str, Any]) -> "Profile":
@@ -77,7 +97,8 @@ class Profile:
         return replace(self, deadlines=_merge_deadlines(self.deadlines, override, None, ()))
 
 
-_PART_KEYS = {"id": str, "name": str, "headings": list_of(str), "year_offset": int, "optional": bool}
+_PART_KEYS = {"id": str, "name": str, "headings": list_of(str), "year_offset": int, "optional": bool,
+              "topical": bool, "mentions": list_of(str)}
 _PARTS_KEYS = {"since": int, "items": list, "remove": list_of(str)}
 _DEADLINE_KEYS = {"since": int, "signing": dict, "publication": str}
 _PROFILE_KEYS = {"name": str, "title": str, "extends": str, "default": bool, "basis": str,
@@ -87,12 +108,14 @@ _PROFILE_KEYS = {"name": str, "title": str, "extends": str, "default": bool, "ba
 def read_profile(text: str, source: str) -> tuple[YamlSource, dict]:
     src = YamlSource(text, source)
     raw = check_keys(src, src.data, _PROFILE_KEYS, required=("name",))
-    check_keys(src, raw.get("detect"), {"title": check_regex, "opening": check_regex}, "detect")
+    check_keys(src, raw.get("detect"), {"title": check_regex, "opening": check_regex, "topic": check_regex,
+                                        "topic_min": int, "not": check_regex}, "detect")
     parts = check_keys(src, raw.get("parts"), _PARTS_KEYS, "parts")
     for i, item in enumerate(parts.get("items") or []):
         check_keys(src, item, _PART_KEYS, "parts", "items", i, required=("id",))
-        for j, pattern in enumerate(item.get("headings") or []):
-            check_regex(src, pattern, "parts", "items", i, "headings", j)
+        for key in ("headings", "mentions"):
+            for j, pattern in enumerate(item.get(key) or []):
+                check_regex(src, pattern, "parts", "items", i, key, j)
     deadlines = check_keys(src, raw.get("deadlines"), _DEADLINE_KEYS, "deadlines")
     for kind, value in (deadlines.get("signing") or {}).items():
         month_day(src, value, "deadlines", "signing", kind)
@@ -147,6 +170,9 @@ def _build(src: YamlSource, data: dict, parent: Profile | None) -> Profile:
             headings=tuple(re.compile(h) for h in item["headings"]) if "headings" in item else old.headings,
             year_offset=item.get("year_offset", old.year_offset if old else None),
             optional=item.get("optional", old.optional if old else False),
+            topical=item.get("topical", old.topical if old else False),
+            mentions=(tuple(re.compile(h) for h in item["mentions"]) if "mentions" in item
+                      else (old.mentions if old else ())),
         )
     base_deadlines = parent.deadlines if parent else Deadlines()
     return Profile(
@@ -158,6 +184,10 @@ def _build(src: YamlSource, data: dict, parent: Profile | None) -> Profile:
         detect_title=re.compile(detect["title"]) if "title" in detect else (parent.detect_title if parent else None),
         detect_opening=(re.compile(detect["opening"]) if "opening" in detect
                         else (parent.detect_opening if parent else None)),
+        detect_topic=(re.compile(detect["topic"]) if "topic" in detect
+                      else (parent.detect_topic if parent else None)),
+        topic_min=detect.get("topic_min", parent.topic_min if parent else 3),
+        detect_not=re.compile(detect["not"]) if "not" in detect else (parent.detect_not if parent else None),
         parts=tuple(parts.values()),
         parts_since=parts_data.get("since", parent.parts_since if parent else None),
         deadlines=_merge_deadlines(base_deadlines, data.get("deadlines") or {}, src, ("deadlines",)),

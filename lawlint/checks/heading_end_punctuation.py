@@ -1,10 +1,14 @@
 from __future__ import annotations
 
-from lawlint.document import HEADING, Document
+import re
+
+from lawlint.document import HEADING, PARAGRAPH, Document
 from lawlint.rule import Fix, Rule, Severity
 
 _TOP_LEVEL = "。；，;,."   # 一、 headings and unnumbered ones
 _LOWER_LEVELS = "；，;,"   # （一） and below: a full stop is common and accepted
+_CLAUSE = re.compile(r"[，,；;：:]")
+_STATEMENT_START = re.compile(r"(?:要|应当?|须|必须|务必|各|请|同意|原则同意|不同意|你[们单位县市区乡镇局])")
 
 
 class HeadingEndPunctuation(Rule):
@@ -12,8 +16,10 @@ class HeadingEndPunctuation(Rule):
 
     独立成行的一级标题（一、）和无序号标题末尾不加句号、逗号、分号；二级及以下
     标题末尾不加逗号、分号。二级标题后紧接正文的“（一）加强组织领导。市委……”
-    是常见的写法，不会报出；独立成行的二级标题以句号结尾也不报。公文标题末尾的
-    标点由 ST003 检查。
+    是常见的写法，不会报出；独立成行的二级标题以句号结尾也不报。带序号的句子不是
+    标题，以句号结尾是对的：批复的批复意见（“一、同意……。二、……要……。”）、讲话
+    中分条的要求、下面没有正文而一条接一条的列举项，以及句中有逗号、分号的长句。
+    公文标题末尾的标点由 ST003 检查。
 
     ## 原因
     GB/T 15834—2011 附录说明，标题末尾通常不用点号；GB/T 9704—2012 7.3.3 的
@@ -47,8 +53,22 @@ class HeadingEndPunctuation(Rule):
             following = blocks[index + 1] if index + 1 < len(blocks) else None
             if following is not None and following.line == block.line:
                 continue  # run into a paragraph on the same line
+            if block.numbering is not None and _is_statement(block, following):
+                continue
             last = block.text.rstrip()[-1:]
             if last and last in (_TOP_LEVEL if block.level <= 1 else _LOWER_LEVELS):
                 end = len(block.text.rstrip())
                 span = block.span_of(end - 1, end)
                 yield self.violation(span, f"独立成行的标题末尾不应有“{last}”", fix=Fix.delete(span, "删除标题末尾的标点"))
+
+
+def _is_statement(block, following) -> bool:
+    """A numbered sentence rather than a heading: it has clauses, opens as a statement
+    does (要… 同意… 各…), or is an item of a list with no text under it."""
+    words = block.text[block.numbering.end - block.numbering.start:].lstrip()
+    if _CLAUSE.search(words[:-1]) or _STATEMENT_START.match(words):
+        return True
+    under = following is not None and (following.kind == PARAGRAPH or (
+        following.kind == HEADING and following.numbering is not None
+        and following.numbering.level > block.numbering.level))
+    return not under

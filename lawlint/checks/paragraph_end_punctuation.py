@@ -39,7 +39,10 @@ class ParagraphEndPunctuation(Rule):
     options = {"min_chars": 15}
 
     def check(self, doc: Document):
+        cut = doc.meta.truncated  # the text stops there (ST006), it did not forget its 。
         for block in doc.blocks_of(PARAGRAPH):
+            if block is cut:
+                continue
             text = block.text.rstrip()
             if len(text) < self.config["min_chars"] or not _PROSE.search(text) or text[-1] in _ENDS:
                 continue

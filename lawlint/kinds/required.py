@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 
 from lawlint.kinds.base import YamlRule, regex_list
-from lawlint.parts import anchor, find_in_headings, find_parts
+from lawlint.parts import anchor, find_in_headings, find_parts, mentioned, sections
 from lawlint.profiles import Part
 from lawlint.schema import check_keys
 
@@ -27,13 +27,16 @@ class Required(YamlRule):
     (regular expressions) and optionally ``since`` (first report year it applies to)
     and ``optional``.  Under ``heading`` scope (the default) an element counts only as
     a first- or second-level heading.  ``in_order: true`` also reports elements out of
-    the listed order.  One finding per missing element, at the title.
+    the listed order.  One finding per missing element, at the title; the message's
+    ``{note}`` says how sure it is.  A part the text still speaks of in a sentence, or
+    any part of a document without section headings, is a guess (info).  Nothing is
+    reported for a text that stops mid-sentence (ST006 says so).
     """
 
     kind = "required"
     keys = {"elements": check_elements, "since": int, "in_order": bool}
     required = ("elements",)
-    fields = ("element", "profile")
+    fields = ("element", "profile", "note")
     default_message = "缺少“{element}”"
     default_scope = ("heading",)
 
@@ -68,11 +71,25 @@ class Required(YamlRule):
             found = find_in_headings(doc, parts)
         else:
             found = self._find_in_text(doc, parts)
+        cut = doc.meta.truncated
+        if cut is not None and not cut.part:
+            return  # the rest of the text is lost: the parts may be in it
         where = anchor(doc)
         name = profile.title if profile is not None and profile.title else "此类文档"
+        structured = bool(sections(doc))
         for part in parts:
-            if not part.optional and part.id not in found:
-                yield self.report(where, element=part.name, profile=name)
+            if part.optional or part.id in found:
+                continue
+            spoken = mentioned(doc, part)
+            if not structured and (spoken or part.topical):
+                continue  # no sections at all: a part said in the text is all one can ask
+            if spoken:
+                note = "（正文中有零星提及，但没有单列成部分；请确认）"
+            elif not structured:
+                note = "（全文没有分部分的标题，据正文判断）"
+            else:
+                note = ""
+            yield self.report(where, element=part.name, profile=name, note=note, guess=bool(note))
         if self.in_order:
             yield from self._order(parts, found)
 
