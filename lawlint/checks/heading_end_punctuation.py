@@ -7,7 +7,6 @@ from lawlint.rule import Fix, Rule, Severity
 
 _TOP_LEVEL = "。；，;,."   # 一、 headings and unnumbered ones
 _LOWER_LEVELS = "；，;,"   # （一） and below: a full stop is common and accepted
-_CLAUSE = re.compile(r"[，,；;：:]")
 _STATEMENT_START = re.compile(r"(?:要|应当?|须|必须|务必|各|请|同意|原则同意|不同意|你[们单位县市区乡镇局])")
 
 
@@ -18,7 +17,7 @@ class HeadingEndPunctuation(Rule):
     标题末尾不加逗号、分号。二级标题后紧接正文的“（一）加强组织领导。市委……”
     是常见的写法，不会报出；独立成行的二级标题以句号结尾也不报。带序号的句子不是
     标题，以句号结尾是对的：批复的批复意见（“一、同意……。二、……要……。”）、讲话
-    中分条的要求、下面没有正文而一条接一条的列举项，以及句中有逗号、分号的长句。
+    中分条的要求，以及下面没有正文、一条接一条的列举项。
     公文标题末尾的标点由 ST003 检查。
 
     ## 原因
@@ -63,10 +62,10 @@ class HeadingEndPunctuation(Rule):
 
 
 def _is_statement(block, following) -> bool:
-    """A numbered sentence rather than a heading: it has clauses, opens as a statement
-    does (要… 同意… 各…), or is an item of a list with no text under it."""
+    """A numbered sentence rather than a heading: it opens as a statement does (要…
+    同意… 各…), or it is an item of a list with no text under it."""
     words = block.text[block.numbering.end - block.numbering.start:].lstrip()
-    if _CLAUSE.search(words[:-1]) or _STATEMENT_START.match(words):
+    if _STATEMENT_START.match(words):
         return True
     under = following is not None and (following.kind == PARAGRAPH or (
         following.kind == HEADING and following.numbering is not None
