@@ -112,19 +112,24 @@ def _stops_mid_sentence(text: str) -> bool:
     return bool(body) and body[-1] not in _SENTENCE_ENDS
 
 
+# A document may end with a formula that needs no full stop (特此报告 written without 。).
+_CLOSING = re.compile(r"(?:特此|专此|此)(?:报告|批复|通知|函告|请示|复)|妥否|以上报告|附件")
+
+
 def _cut_off(doc: Document) -> Block | None:
     """The last block when the text stops in the middle of it: a paragraph without its
-    closing mark, or a numbered heading with nothing under it, and no 落款 or 版记 after
-    it.  Web copies cut at a fixed length and lost ends of conversions look so."""
+    closing mark, or a heading with nothing under it, and no 落款 or 版记 after it.  Web
+    copies cut at a fixed length and lost ends of conversions look so."""
     for block in reversed(doc.blocks):
         if block.kind == CHROME:
             continue
         text = block.text.rstrip(BLANKS)
         if block.kind == PARAGRAPH:
-            if len(text) >= 10 and not text.startswith("附件") and _stops_mid_sentence(text):
+            if text and not _CLOSING.match(text) and _stops_mid_sentence(text):
                 return block
-        elif block.kind == HEADING and block.numbering is not None:
-            if text and text[-1] not in _SENTENCE_ENDS + _CLOSERS:
+        elif block.kind == HEADING:
+            words = text[block.numbering.end - block.numbering.start:] if block.numbering else text
+            if not words or words[-1] not in _SENTENCE_ENDS:
                 return block
         return None
     return None

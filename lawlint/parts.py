@@ -89,6 +89,25 @@ def find_parts(doc: Document) -> dict[str, FoundPart]:
     return doc.cache["parts"]
 
 
+def ends_early(doc: Document) -> bool:
+    """A text with the profile's parts, no 落款 and none of its parts but the first (the
+    measures, or topical sections) looks cut after that part: a copy that kept only
+    the opening of a report.  A guess: the text may also be a report that lacks them."""
+    profile = doc.profile
+    if profile is None or not profile.parts or doc.meta.signature is not None or not sections(doc):
+        return False
+    found = find_parts(doc)
+    later = [p for p in profile.parts if not p.optional and not p.topical]
+    return bool(later) and not any(p.id in found for p in later) and any(
+        f.part.topical or f.heading is sections(doc)[0] for f in found.values())
+
+
+def cut_off(doc: Document) -> bool:
+    """Whether the document itself (not an attachment) stops before its end (ST006)."""
+    cut = doc.meta.truncated
+    return (cut is not None and not cut.part) or ends_early(doc)
+
+
 def anchor(doc: Document) -> Span:
     """Where document-level findings point: the title, else the start of the text."""
     title = doc.title

@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from importlib.resources.abc import Traversable
 
 _OPENING_CHARS = 300
+_CITED = re.compile(r"《[^《》]*》")
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,7 @@ class Profile:
     detect_opening: re.Pattern | None = None
     detect_topic: re.Pattern | None = None
     topic_min: int = 3
+    topic_every: int = 1000  # … and at least one mention per this many characters
     detect_not: re.Pattern | None = None
     parts: tuple[Part, ...] = ()
     parts_since: int | None = None
@@ -77,19 +79,21 @@ class Profile:
 
     def recognises(self, doc) -> bool:
         """By the title; a copy that lost its title by its opening paragraph, or by its
-        topic (``topic_min`` mentions in its headings and paragraphs) when its opening
-        does not say it is another kind of document (``not``)."""
+        topic (``topic_min`` mentions in its headings and paragraphs, and one in every
+        ``topic_every`` characters of them) when its opening does not say it is another
+        kind of document (``not``)."""
         meta = doc.meta
         if meta.title is not None:
             return self.detect_title is not None and self.detect_title.search(title_core(meta.title)) is not None
-        opening = squeeze(meta.opening.text[:_OPENING_CHARS]) if meta.opening is not None else ""
-        if self.detect_not is not None and self.detect_not.search(opening):
-            return False
+        opening = squeeze("".join(b.text for b in doc.paragraphs if not b.part)[:_OPENING_CHARS])
+        if self.detect_not is not None and self.detect_not.search(_CITED.sub("", opening)):
+            return False  # (a document cited in 《》 says nothing of this one's kind)
         if self.detect_opening is not None and self.detect_opening.search(opening):
             return True
         if self.detect_topic is not None:
-            mentions = self.detect_topic.findall(doc.text_of("heading", "paragraph"))
-            return len(mentions) >= self.topic_min
+            body = doc.text_of("heading", "paragraph")
+            mentions = len(self.detect_topic.findall(body))
+            return mentions >= self.topic_min and mentions * self.topic_every >= len(body)
         return False
 
     def with_deadlines(self, override: dict[str, Any]) -> "Profile":
@@ -109,7 +113,7 @@ def read_profile(text: str, source: str) -> tuple[YamlSource, dict]:
     src = YamlSource(text, source)
     raw = check_keys(src, src.data, _PROFILE_KEYS, required=("name",))
     check_keys(src, raw.get("detect"), {"title": check_regex, "opening": check_regex, "topic": check_regex,
-                                        "topic_min": int, "not": check_regex}, "detect")
+                                        "topic_min": int, "topic_every": int, "not": check_regex}, "detect")
     parts = check_keys(src, raw.get("parts"), _PARTS_KEYS, "parts")
     for i, item in enumerate(parts.get("items") or []):
         check_keys(src, item, _PART_KEYS, "parts", "items", i, required=("id",))
@@ -187,6 +191,7 @@ def _build(src: YamlSource, data: dict, parent: Profile | None) -> Profile:
         detect_topic=(re.compile(detect["topic"]) if "topic" in detect
                       else (parent.detect_topic if parent else None)),
         topic_min=detect.get("topic_min", parent.topic_min if parent else 3),
+        topic_every=detect.get("topic_every", parent.topic_every if parent else 1000),
         detect_not=re.compile(detect["not"]) if "not" in detect else (parent.detect_not if parent else None),
         parts=tuple(parts.values()),
         parts_since=parts_data.get("since", parent.parts_since if parent else None),

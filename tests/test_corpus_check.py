@@ -21,7 +21,8 @@ NOTICE = ("青司发〔202412\n"
           "2024年3月5日\n")
 # The same notice with the comma corrected and a hyphen in a year range (PU005 at 4:7).
 NOTICE_EDITED = NOTICE.replace("结合实际抓好落实,", "按照2024-2025年规划抓好落实，")
-# An annual report without its four mandatory parts: four ST001 findings at the title (1:3).
+# An annual report without sections, silent on three of its mandatory parts: three ST001
+# findings at the title (1:3); its text is the measures.
 REPORT = ("# 青山县司法局2024年法治政府建设年度报告\n\n"
           "今年全局围绕中心工作开展了法治宣传。\n\n"
           "青山县司法局\n\n"
@@ -89,18 +90,18 @@ def test_first_run_shows_every_finding_as_new_and_update_stores_them_unjudged(ch
     assert f"+ {NOTICE_KEY}:4:13 PU001 半角逗号“,”应为全角“，”" in first.out
     # ST001 reports each missing part at the title: told apart by their order.
     assert [line.split()[2] for line in first.out.splitlines() if line.startswith("+ report.md:1:3 ")] == [
-        "ST001#1", "ST001#2", "ST001#3", "ST001#4"]
+        "ST001#1", "ST001#2", "ST001#3"]
     shown = {(m[1], int(m[2]), int(m[3]), m[4])
              for m in re.finditer(r"^\+ (\S+):(\d+):(\d+) ([A-Z]+\d+)", first.out, re.M)}
     assert shown == lawlint_findings(corpus)
     assert table_row(first.out, "DN001") == ["1", "0", "0", "0", "1", "—"]
-    assert table_row(first.out, "All") == ["6", "0", "0", "0", "6", "—"]
+    assert table_row(first.out, "All") == ["5", "0", "0", "0", "5", "—"]
 
     assert check("--update").code == 0
     data = stored(expected)
     assert list(data) == [NOTICE_KEY, "report.md"]  # sorted; sources.yaml is no document
     assert data[NOTICE_KEY] == [[1, 1, "DN001", "unjudged"], [4, 13, "PU001", "unjudged"]]
-    assert data["report.md"] == [[1, 3, "ST001", "unjudged"]] * 4
+    assert data["report.md"] == [[1, 3, "ST001", "unjudged"]] * 3
     text = expected.read_text(encoding="utf-8")
     assert "  - [4, 13, PU001, unjudged]\n" in text
     # No document text (nor any message, which quotes it) in the stored file: no Chinese at all.
@@ -108,7 +109,7 @@ def test_first_run_shows_every_finding_as_new_and_update_stores_them_unjudged(ch
 
     again = check()
     assert again.code == 0
-    assert "No change: 6 findings in 2 files" in again.out
+    assert "No change: 5 findings in 2 files" in again.out
     assert "+ " not in again.out and "- " not in again.out
 
 
@@ -120,20 +121,20 @@ def test_verdicts_feed_precision_and_survive_edits_and_update(check, corpus, exp
     assert check("--set", "debatable", "report.md:1:3 ST001#2", with_corpus=False).code == 0
     data = stored(expected)
     assert data[NOTICE_KEY] == [[1, 1, "DN001", True], [4, 13, "PU001", False, "slogan comma"]]
-    assert [row[3] for row in data["report.md"]] == ["unjudged", "debatable", "unjudged", "unjudged"]
+    assert [row[3] for row in data["report.md"]] == ["unjudged", "debatable", "unjudged"]
     assert "  - [4, 13, PU001, false, slogan comma]\n" in expected.read_text(encoding="utf-8")
 
     report = check()
     assert report.code == 0
     assert table_row(report.out, "DN001") == ["1", "1", "0", "0", "0", "100.0%"]
     assert table_row(report.out, "PU001") == ["1", "0", "1", "0", "0", "0.0%"]
-    assert table_row(report.out, "ST001") == ["4", "0", "0", "1", "3", "—"]
+    assert table_row(report.out, "ST001") == ["3", "0", "0", "1", "2", "—"]
     assert table_row(report.out, "PU") == ["1", "0", "1", "0", "0", "0.0%"]
-    assert table_row(report.out, "All") == ["6", "1", "1", "1", "3", "50.0%"]
+    assert table_row(report.out, "All") == ["5", "1", "1", "1", "2", "50.0%"]
     markdown = check("--markdown")
     assert markdown.code == 0
     assert "| DN001 | 1 | 1 | 0 | 0 | 0 | 100.0% |" in markdown.out
-    assert "| **All** | 6 | 1 | 1 | 1 | 3 | 50.0% |" in markdown.out
+    assert "| **All** | 5 | 1 | 1 | 1 | 2 | 50.0% |" in markdown.out
     assert "| Family | Findings | True | False | Debatable | Unjudged | Precision |" in markdown.out
 
     # The comma is corrected and a year range gets a hyphen: one finding goes, one comes.
@@ -150,7 +151,7 @@ def test_verdicts_feed_precision_and_survive_edits_and_update(check, corpus, exp
     assert f"- {NOTICE_KEY}:4:13 PU001 [false] (slogan comma)" in updated.out  # dropped, and said so
     data = stored(expected)
     assert data[NOTICE_KEY] == [[1, 1, "DN001", True], [4, 7, "PU005", "unjudged"]]
-    assert [row[3] for row in data["report.md"]] == ["unjudged", "debatable", "unjudged", "unjudged"]
+    assert [row[3] for row in data["report.md"]] == ["unjudged", "debatable", "unjudged"]
     assert check().code == 0
 
 
@@ -163,12 +164,12 @@ def test_unjudged_lists_findings_whose_ids_set_verdicts_in_bulk(check, expected)
     assert lines[0] == f"{NOTICE_KEY}:1:1 DN001 发文字号“青司发〔202412”不规范（年份后缺少“〕”；序号后缺少“号”字），" \
                        "应写作“青司发〔2024〕12号”"  # the whole message
     assert [line.split()[0] + " " + line.split()[1] for line in lines[2:]] == [
-        "report.md:1:3 ST001#2", "report.md:1:3 ST001#3", "report.md:1:3 ST001#4"]
-    assert "5 unjudged findings" in listing.err
+        "report.md:1:3 ST001#2", "report.md:1:3 ST001#3"]
+    assert "4 unjudged findings" in listing.err
 
     picked = "".join(line + "\n" for line in lines if "ST001" in line) + "\nnot a finding\n"
     assert check("--set", "true", "-", stdin=picked, with_corpus=False).code == 0
-    assert [row[3] for row in stored(expected)["report.md"]] == [False, True, True, True]
+    assert [row[3] for row in stored(expected)["report.md"]] == [False, True, True]
     assert check("--unjudged", "--rules", "ST001").out == ""
 
 

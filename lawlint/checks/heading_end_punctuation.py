@@ -7,6 +7,8 @@ from lawlint.rule import Fix, Rule, Severity
 
 _TOP_LEVEL = "。；，;,."   # 一、 headings and unnumbered ones
 _LOWER_LEVELS = "；，;,"   # （一） and below: a full stop is common and accepted
+_CLAUSE = re.compile(r"[，,；;：:]")
+_LONGEST_HEADING = 40  # words: a longer numbered line with clauses is a sentence
 _STATEMENT_START = re.compile(r"(?:要|应当?|须|必须|务必|各|请|同意|原则同意|不同意|你[们单位县市区乡镇局])")
 
 
@@ -63,9 +65,10 @@ class HeadingEndPunctuation(Rule):
 
 def _is_statement(block, following) -> bool:
     """A numbered sentence rather than a heading: it opens as a statement does (要…
-    同意… 各…), or it is an item of a list with no text under it."""
+    同意… 各…), it is too long for a heading and has clauses, or it is an item of a
+    list with no text under it."""
     words = block.text[block.numbering.end - block.numbering.start:].lstrip()
-    if _STATEMENT_START.match(words):
+    if _STATEMENT_START.match(words) or (len(words) > _LONGEST_HEADING and _CLAUSE.search(words)):
         return True
     under = following is not None and (following.kind == PARAGRAPH or (
         following.kind == HEADING and following.numbering is not None

@@ -7,6 +7,8 @@ from lawlint.rule import Rule, Severity, Span
 
 _ENDS = "。！？!?…”’）)》」』】；;：:"
 _PROSE = re.compile(r"[，,、]")
+# A task closed by its tag: ……完善权责清单。〔责任单位：县司法局〕
+_TRAILING_TAG = re.compile(r"[（(〔【［\[][^（）()〔〕【】［］\[\]]{1,60}[）)〕】］\]]$")
 
 
 class ParagraphEndPunctuation(Rule):
@@ -45,6 +47,9 @@ class ParagraphEndPunctuation(Rule):
                 continue
             text = block.text.rstrip()
             if len(text) < self.config["min_chars"] or not _PROSE.search(text) or text[-1] in _ENDS:
+                continue
+            tag = _TRAILING_TAG.search(text)
+            if tag and text[:tag.start()].rstrip()[-1:] in _ENDS:
                 continue
             end = block.pieces[-1].end
             yield self.violation(Span(end - 1, end), f"段落末尾“……{text[-8:]}”缺少句号")

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from lawlint.document import CHROME, Document
+from lawlint.parts import cut_off
 from lawlint.rule import Rule, Severity, Span
 
 
@@ -36,9 +37,8 @@ class Signature(Rule):
     basis = "GB/T 9704—2012 7.3.5；《党政机关公文处理工作条例》第九条"
 
     def check(self, doc: Document):
-        cut = doc.meta.truncated
-        if cut is not None and not cut.part:
-            return  # the text stops mid-sentence: ST006 says so once
+        if cut_off(doc):
+            return  # the text stops before its end: ST006 says so once
         signature = doc.meta.signature
         if signature is None:
             yield self.violation(_end(doc), "缺少落款：正文之后应署发文机关名称并在其下一行标注成文日期"

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from lawlint.document import Document
+from lawlint.parts import anchor, ends_early
 from lawlint.rule import Rule, Severity, Span
 
 
@@ -11,7 +12,9 @@ class TruncatedText(Rule):
     多半是转载、复制或格式转换时丢了结尾：正文的其余部分、落款都不在文本里。只报一次，
     报在断开的地方；这时不再逐项报告缺少的落款（ST004）、缺少的必备部分（ST001）和
     这一段缺少的句号（PU010）——补全文本之后再检查它们。公文之后附带的附件（如印发
-    通知所附的方案）在中间断开的，不报：公文本身是完整的。
+    通知所附的方案）在中间断开的，不报：公文本身是完整的。年度报告的文本只有第一
+    部分（举措和成效）、既没有其余部分也没有落款时，多半也是截断的，以提示（info）
+    报出一次，代替逐项的“缺少某部分”和“缺少落款”。
 
     ## 原因
     《党政机关公文处理工作条例》第九条列出的公文要素（正文、发文机关署名、成文日期等）
@@ -39,10 +42,16 @@ class TruncatedText(Rule):
 
     def check(self, doc: Document):
         block = doc.meta.truncated
-        if block is None or block.part:
+        if block is None:
+            if ends_early(doc):
+                later = "、".join(f"“{p.name}”" for p in doc.profile.parts if not p.optional and not p.topical)
+                yield self.violation(anchor(doc), f"文本只有报告的第一部分，没有落款就结束了：{later}和落款"
+                                                  "可能在复制或转换时丢失，请与原件核对", guess=True)
+            return
+        if block.part:
             return
         text = block.text.rstrip()
         end = block.pieces[-1].end
         yield self.violation(Span(end - 1, end),
-                             f"文本在“……{text[-10:]}”处中断：后面的正文和落款可能在复制或转换时丢失，"
-                             "请与原件核对并补全后再检查")
+                             f"文本在“……{text[-10:]}”处中断，句子没有写完：后面的正文和落款可能在复制或"
+                             "转换时丢失（也可能只是漏了句末标点），请与原件核对并补全后再检查")

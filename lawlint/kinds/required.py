@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 
 from lawlint.kinds.base import YamlRule, regex_list
-from lawlint.parts import anchor, find_in_headings, find_parts, mentioned, sections
+from lawlint.parts import anchor, cut_off, find_in_headings, find_parts, mentioned, sections
 from lawlint.profiles import Part
 from lawlint.schema import check_keys
 
@@ -19,6 +19,11 @@ def check_elements(src, value, *path):
         check_keys(src, item, _ELEMENT_KEYS, *path, i, required=("name", "headings"))
 
 
+def _stops_mid_sentence(doc) -> bool:
+    cut = doc.meta.truncated
+    return cut is not None and not cut.part
+
+
 class Required(YamlRule):
     """Parts or elements a document must have, each recognised by synonyms.
 
@@ -30,7 +35,8 @@ class Required(YamlRule):
     the listed order.  One finding per missing element, at the title; the message's
     ``{note}`` says how sure it is.  A part the text still speaks of in a sentence, or
     any part of a document without section headings, is a guess (info).  Nothing is
-    reported for a text that stops mid-sentence (ST006 says so).
+    reported for a text that stops mid-sentence (ST006 says so), nor, for the profile's
+    parts, for a report that holds only its first part and no 落款.
     """
 
     kind = "required"
@@ -71,8 +77,7 @@ class Required(YamlRule):
             found = find_in_headings(doc, parts)
         else:
             found = self._find_in_text(doc, parts)
-        cut = doc.meta.truncated
-        if cut is not None and not cut.part:
+        if cut_off(doc) if self.inline is None else _stops_mid_sentence(doc):
             return  # the rest of the text is lost: the parts may be in it
         where = anchor(doc)
         name = profile.title if profile is not None and profile.title else "此类文档"
