@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 
 from lawlint.dates import (CHINESE, COMPACT, MONTH_DAY_ANCHOR, PADDED, SEPARATED, SHORT_YEAR, STANDARD,
@@ -11,11 +12,13 @@ from lawlint.rule import Fix, Rule, Severity, Span
 from lawlint.text import squeeze
 
 _MONTH_DAY = scanner(re.compile(r"(?<![0-9年])(?P<m>\d{1,2})月(?P<d>\d{1,2})日"))
+# GB/T 9704—2012 took effect on 2012-07-01; before it 行政机关 wrote 成文日期 in 汉字.
+GBT9704_2012 = dt.date(2012, 7, 1)
 _STYLE_REASON = {
     COMPACT: "年、月、日之间缺少“年”“月”“日”",
     SEPARATED: "不应用“.”“-”“/”分隔年月日",
     PADDED: "月、日不编虚位（即1不编为01）",
-    CHINESE: "应使用阿拉伯数字，2012年起不再用汉字书写成文日期",
+    CHINESE: "应使用阿拉伯数字，2012年7月1日GB/T 9704—2012施行后不再用汉字书写",
     SHORT_YEAR: "年份应标全称（四位数字）",
 }
 
@@ -25,11 +28,13 @@ class MalformedDate(Rule):
 
     检查落款中的成文日期和版记中的印发日期：须用阿拉伯数字将年、月、日标全，年份
     标全称，月、日不编虚位。全文中不存在的日期（如“2月30日”“13月”）也会报出。
+    2012年7月1日以前成文的公文用汉字书写日期（如“二〇一一年三月五日”）是当时的
+    规定，不报。
 
     ## 原因
     GB/T 9704—2012 7.3.5.4：成文日期中的数字“用阿拉伯数字将年、月、日标全，年份
-    应标全称，月、日不编虚位（即1不编为01）”。2012年以前行政机关公文用汉字书写
-    成文日期的做法已不再适用。
+    应标全称，月、日不编虚位（即1不编为01）”。该标准2012年7月1日施行，此前行政
+    机关公文用汉字书写成文日期，此后不再适用。
 
     ## 错误示例
     ```
@@ -46,6 +51,7 @@ class MalformedDate(Rule):
     2017年12月26日
     2024年1月8日
     2025年1月6日
+    二〇一一年三月五日（2012年7月1日以前成文）
     ```
     """
 
@@ -87,6 +93,8 @@ class MalformedDate(Rule):
         if date.style != SHORT_YEAR and not date.valid:
             yield self.violation(span, f"{what}“{date.text}”不存在，请核对")
             return
+        if date.style == CHINESE and date.date < GBT9704_2012:
+            return  # 汉字 was the rule for documents signed before GB/T 9704—2012 took effect
         if date.style == STANDARD and squeeze(date.text) == date.canonical:
             return  # blanks inside are the text-hygiene rules' business
         reason = _STYLE_REASON.get(date.style, "写法不规范")
