@@ -126,12 +126,15 @@ def _inner_signing_dates(doc: Document):
     """成文日期 inside the text: a short date line right after a line of organ names (the
     落款 of a notice followed by its attachment), or an organ line ending with a date."""
     kinds = {piece.start: block.kind for block in doc.blocks for piece in block.pieces}
+    body = next((b.span.start for b in doc.blocks if b.kind == PARAGRAPH), None)
     lines = doc.lines
     for k, line in enumerate(lines):
         text = line.text
         if len(text) > 60 or kinds.get(line.content_start) not in (PARAGRAPH, HEADING) \
                 or not _INNER_DATE.search(text):
             continue
+        if body is None or line.content_start <= body:
+            continue  # a 落款 follows body text: a byline under the title is no 成文日期
         parsed = parse_date_text(text)
         offset = line.content_start
         if parsed is None:
@@ -140,19 +143,21 @@ def _inner_signing_dates(doc: Document):
                 continue
             parsed = parse_date_text(m[2])
             offset += m.start(2)
-        elif not _after_organ(lines, k):
-            continue
+        else:
+            organ = _organ_above(lines, k)
+            if organ is None or lines[organ].content_start <= body:
+                continue
         if parsed is not None:
             yield parsed, Span(offset + parsed.start, offset + parsed.end)
 
 
-def _after_organ(lines, k: int) -> bool:
-    """Is line ``k`` the line under the issuing organ (a 附注 such as （此件公开发布） may
-    stand between, when conversion moved it)?"""
+def _organ_above(lines, k: int) -> int | None:
+    """The line of organ names above line ``k`` (a 附注 such as （此件公开发布） may stand
+    between, when conversion moved it), or None."""
     for j in range(k - 1, max(-1, k - 4), -1):
         text = lines[j].text
         if is_organ_line(text):
-            return True
+            return j
         if not _NOTE_LINE.fullmatch(squeeze(text)):
-            return False
-    return False
+            return None
+    return None

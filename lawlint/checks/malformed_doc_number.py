@@ -45,10 +45,16 @@ class MalformedDocNumber(Rule):
 
     def check(self, doc: Document):
         for number in find_doc_numbers(doc.text):
-            if not number.problems:
+            if not number.problems and not number.year_lost:
                 continue
             span = Span(number.start, number.end)
             reasons = "；".join(number.problems)
+            if number.year_lost:
+                also = f"，另外{reasons}" if reasons else ""
+                hao = "號" if "號" in number.text else "号"
+                yield self.violation(span, f"发文字号“{number.shown}”缺少年份（可能在复制时丢失{also}），"
+                                           f"请补上发文年份，写作“{number.org}〔年份〕{number.seq}{hao}”")
+                continue
             if number.corrected:
                 good = number.org + number.corrected
                 fix = Fix.replace(Span(number.number_start, number.end), number.corrected, f"改为“{good}”")
