@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 
+from lawlint.checks import guessed_year_note
 from lawlint.docnumbers import find_doc_numbers
 from lawlint.dates import format_cn
 from lawlint.document import Document
@@ -18,7 +20,8 @@ class InconsistentDates(Rule):
 
     检查：成文日期早于所报告年度结束；网页发布日期早于成文日期；文档自身发文字号的
     年份晚于成文日期；标题中的年份与正文开头、“主要举措和成效”部分标题中的年份
-    不一致；“下一年度主要安排”部分标题中的年份不是报告年度的下一年。
+    不一致；“下一年度主要安排”部分标题中的年份不是报告年度的下一年。报告年度取自
+    标题；转载丢了标题时从正文开头推断，这时依据报告年度的问题只作为提示（info）。
 
     ## 原因
     年度报告报告的是“上一年度”的工作、“下一年度”的安排，应在报告年度结束后成文、
@@ -57,10 +60,10 @@ class InconsistentDates(Rule):
         profile_parts = doc.profile is not None and bool(doc.profile.parts)
 
         if signed is not None and year is not None and profile_parts and signed <= dt.date(year, 12, 31):
-            yield self.violation(
+            yield self._on_year(doc, self.violation(
                 signature.date.span,
                 f"成文日期{format_cn(signed)}早于所报告的{year}年度结束：年度报告应在{year + 1}年成文，请核对成文日期或报告年度",
-            )
+            ))
         if meta.publication is not None and signed is not None:
             published = meta.publication.value
             if published is not None and published < signed:
@@ -92,7 +95,15 @@ class InconsistentDates(Rule):
             years = years_in(found.heading)
             if years and years[0].value != year + offset:
                 relation = "报告年度" if offset == 0 else f"报告年度{year}年的下一年"
-                yield self.violation(
+                yield self._on_year(doc, self.violation(
                     years[0].span,
                     f"“{found.part.name}”部分标题中的年份{years[0].value}年与{relation}不符，应为{year + offset}年",
-                )
+                ))
+
+    @staticmethod
+    def _on_year(doc: Document, violation):
+        """A finding resting on a report year inferred from the opening paragraph is a guess."""
+        note = guessed_year_note(doc)
+        if not note:
+            return violation
+        return dataclasses.replace(violation, severity=Severity.INFO, message=violation.message + note)

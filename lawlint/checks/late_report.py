@@ -1,8 +1,9 @@
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
-from lawlint.checks import DUCHA_BASIS as BASIS
+from lawlint.checks import DUCHA_BASIS as BASIS, guessed_year_note
 from lawlint.dates import format_cn
 from lawlint.document import Document
 from lawlint.rule import Rule, Severity
@@ -17,7 +18,8 @@ class LateReport(Rule):
     政府部门的成文日期不晚于次年3月1日，各级政府不晚于次年4月1日；向社会公开
     （网站发布）不晚于次年4月1日。机关类型由落款或标题中的机关名称判断：以
     “人民政府”结尾或为党委的按政府，以局、委、办、厅等结尾的按部门，无法判断的
-    按较宽的政府时限。2019年4月15日规定施行前的年度不检查。
+    按较宽的政府时限。2019年4月15日规定施行前的年度不检查。报告年度取自标题；转载
+    丢了标题时从正文开头推断，这时的问题只作为提示（info）。
 
     ## 原因
     《法治政府建设与责任落实督察工作规定》对年度报告的报送和公开规定了时限。
@@ -42,6 +44,13 @@ class LateReport(Rule):
     basis = BASIS
 
     def check(self, doc: Document):
+        note = guessed_year_note(doc)
+        for violation in self._late(doc):
+            if note:  # the report year was inferred from the opening paragraph: a guess
+                violation = dataclasses.replace(violation, severity=Severity.INFO, message=violation.message + note)
+            yield violation
+
+    def _late(self, doc: Document):
         profile = doc.profile
         meta = doc.meta
         if profile is None or meta.report_year is None:
