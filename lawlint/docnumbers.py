@@ -25,14 +25,16 @@ _D = "[0-9０-９]"
 OPENS = "〔［【〖﹝〘⦗❲„‚[(（"
 CLOSES = "〕］】〗﹞〙⦘❳‟‛])）"
 _OPEN, _CLOSE = f"[{re.escape(OPENS)}]", f"[{re.escape(CLOSES)}]"
-_HAO = "[号號]"  # 號: the traditional script
+_HAO = "[号號]"
+_LETTER_O = "OoＯ〇○"  # typed for 0 in a year: 国函[20O0]31号  # 號: the traditional script
 _PATTERN = re.compile(
     rf"(?P<org>[{HAN}]{{1,15}})(?P<gap>[ \t\u3000\u00a0]{{0,3}})"
-    rf"(?:(?P<open>{_OPEN}){_SP}(?:(?P<year>{_D}{{4}}|{_D}{{2}}){_SP})?(?P<close>{_CLOSE})"
+    rf"(?:(?P<open>{_OPEN}){_SP}(?:(?P<year>{_D}[0-9０-９{_LETTER_O}]{{3}}|{_D}{{2}}){_SP})?(?P<close>{_CLOSE})"
     rf"|〔(?P<year2>(?:19|20|１９|２０){_D}{{2}})"
     rf"|(?P<year3>(?:19|20){_D}{{2}})〕)"
     rf"{_SP}(?P<di>第?){_SP}(?P<seq>{_D}*){_SP}(?P<hao>{_HAO}?)"
 )
+_O_TO_ZERO = str.maketrans(_LETTER_O, "0" * len(_LETTER_O))
 _LIST_FOLLOWS = re.compile(rf"[、,，和及至—\-~～]{_SP}{_D}")
 
 
@@ -120,6 +122,8 @@ def find_doc_numbers(text: str) -> list[DocNumber]:
             if not seq_raw or (not (bracketed and m["year"]) and not m["hao"]):
                 continue  # 〔〕 around a year is a strong sign; other brackets or no year need 号
             year_raw = m["year"] or ""
+            if year_raw and not year_raw.isdigit() and ascii_digits(year_raw).translate(_O_TO_ZERO)[:2] not in ("19", "20"):
+                continue  # a letter O is read as 0 only in a year of this century or the last
         elif m["year2"] is not None:
             if not seq_raw and not m["hao"]:
                 continue
@@ -148,6 +152,10 @@ def _describe(m: re.Match, text: str, year_raw: str, seq_raw: str) -> DocNumber:
     if re.search("[０-９]", written):
         problems.append("年份和序号应使用半角阿拉伯数字")
     year_txt, seq_txt = ascii_digits(year_raw), ascii_digits(seq_raw)
+    letters = "".join(dict.fromkeys(c for c in year_txt if c in _LETTER_O))
+    if letters:
+        problems.append("年份中的" + "".join(f"“{c}”" for c in letters) + "应为数字“0”")
+        year_txt = year_txt.translate(_O_TO_ZERO)
     year = int(year_txt) if len(year_txt) == 4 else None
     if year_txt and year is None:
         problems.append("年份应标全称（四位数字）")
