@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import re
 
@@ -58,12 +57,13 @@ class InconsistentDates(Rule):
         signature = meta.signature
         signed = signature.date.value if signature and signature.date else None
         profile_parts = doc.profile is not None and bool(doc.profile.parts)
+        note = guessed_year_note(doc)  # the report year was inferred: findings resting on it are guesses
 
         if signed is not None and year is not None and profile_parts and signed <= dt.date(year, 12, 31):
-            yield self._on_year(doc, self.violation(
+            yield self.violation(
                 signature.date.span,
-                f"成文日期{format_cn(signed)}早于所报告的{year}年度结束：年度报告应在{year + 1}年成文，请核对成文日期或报告年度",
-            ))
+                f"成文日期{format_cn(signed)}早于所报告的{year}年度结束：年度报告应在{year + 1}年成文，"
+                f"请核对成文日期或报告年度{note}", guess=bool(note))
         if meta.publication is not None and signed is not None:
             published = meta.publication.value
             if published is not None and published < signed:
@@ -75,7 +75,7 @@ class InconsistentDates(Rule):
                     yield self.violation(meta.doc_number.span,
                                          f"发文字号中的年份{number.year}晚于成文日期{format_cn(signed)}，请核对")
         if year is None or meta.report_year is None or doc.title is None:
-            yield from self._parts(doc, year)
+            yield from self._parts(doc, year, note)
             return
         title_years = years_in(doc.title)
         if title_years and meta.opening is not None:
@@ -83,9 +83,9 @@ class InconsistentDates(Rule):
             if m and int(m[1]) != year:
                 span = meta.opening.span_of(m.start(1), m.end(1))
                 yield self.violation(span, f"正文开头的年份{m[1]}年与标题中的{year}年不一致，请核对")
-        yield from self._parts(doc, year)
+        yield from self._parts(doc, year, note)
 
-    def _parts(self, doc: Document, year: int | None):
+    def _parts(self, doc: Document, year: int | None, note: str):
         if year is None:
             return
         for found in find_parts(doc).values():
@@ -95,15 +95,7 @@ class InconsistentDates(Rule):
             years = years_in(found.heading)
             if years and years[0].value != year + offset:
                 relation = "报告年度" if offset == 0 else f"报告年度{year}年的下一年"
-                yield self._on_year(doc, self.violation(
+                yield self.violation(
                     years[0].span,
-                    f"“{found.part.name}”部分标题中的年份{years[0].value}年与{relation}不符，应为{year + offset}年",
-                ))
-
-    @staticmethod
-    def _on_year(doc: Document, violation):
-        """A finding resting on a report year inferred from the opening paragraph is a guess."""
-        note = guessed_year_note(doc)
-        if not note:
-            return violation
-        return dataclasses.replace(violation, severity=Severity.INFO, message=violation.message + note)
+                    f"“{found.part.name}”部分标题中的年份{years[0].value}年与{relation}不符，应为{year + offset}年{note}",
+                    guess=bool(note))

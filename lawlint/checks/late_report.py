@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 
 from lawlint.checks import DUCHA_BASIS as BASIS, guessed_year_note
@@ -44,19 +43,13 @@ class LateReport(Rule):
     basis = BASIS
 
     def check(self, doc: Document):
-        note = guessed_year_note(doc)
-        for violation in self._late(doc):
-            if note:  # the report year was inferred from the opening paragraph: a guess
-                violation = dataclasses.replace(violation, severity=Severity.INFO, message=violation.message + note)
-            yield violation
-
-    def _late(self, doc: Document):
         profile = doc.profile
         meta = doc.meta
         if profile is None or meta.report_year is None:
             return
         deadlines = profile.deadlines
         year = meta.report_year.value
+        note = guessed_year_note(doc)  # the report year was inferred: the findings are guesses
         if deadlines.since is not None and year < deadlines.since:
             return
         signature = meta.signature
@@ -69,8 +62,8 @@ class LateReport(Rule):
                 who = _KIND_NAMES.get(kind, "本类机关") if kind else "各级政府"
                 yield self.violation(
                     signature.date.span,
-                    f"成文日期{format_cn(signed)}晚于报送时限：{who}的{year}年度报告应于{format_cn(limit)}前报送",
-                )
+                    f"成文日期{format_cn(signed)}晚于报送时限：{who}的{year}年度报告应于{format_cn(limit)}前报送{note}",
+                    guess=bool(note))
         if deadlines.publication and meta.publication is not None and meta.publication.value:
             month, day = deadlines.publication
             limit = dt.date(year + 1, month, day)
@@ -78,5 +71,5 @@ class LateReport(Rule):
             if published > limit:
                 yield self.violation(
                     meta.publication.span,
-                    f"发布日期{format_cn(published)}晚于公开时限：{year}年度报告应于{format_cn(limit)}前向社会公开",
-                )
+                    f"发布日期{format_cn(published)}晚于公开时限：{year}年度报告应于{format_cn(limit)}前向社会公开{note}",
+                    guess=bool(note))
