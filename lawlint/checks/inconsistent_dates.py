@@ -11,7 +11,8 @@ from lawlint.metadata import years_in
 from lawlint.parts import find_parts
 from lawlint.rule import Rule, Severity
 
-_LEADING_YEAR = re.compile(r"^[\s\u3000]*((?:19|20)\d{2})[\s\u3000]*年度?")
+# The opening's year (2023年，我县……); 2016年以来 names the start of a longer period, not the year.
+_LEADING_YEAR = re.compile(r"^[\s\u3000]*((?:19|20)\d{2})[\s\u3000]*年度?(?!度|以来|来|至今|起|开始)")
 
 
 class InconsistentDates(Rule):
