@@ -7,7 +7,7 @@ import re
 from lawlint.dates import (CHINESE, COMPACT, LOST_MARKS, MONTH_DAY_ANCHOR, PADDED, SEPARATED, SHORT_YEAR,
                            STANDARD, DateMention, days_in_month, find_standard_dates, parse_date_text)
 from lawlint.document import ELEMENT, HEADING, PARAGRAPH, Document
-from lawlint.layout import is_organ_line
+from lawlint.layout import is_note, is_organ_line
 from lawlint.prefilter import finditer_lines, scanner
 from lawlint.rule import Fix, Rule, Severity, Span
 from lawlint.text import BLANKS, squeeze
@@ -118,7 +118,6 @@ class MalformedDate(Rule):
 
 
 _INNER_DATE = re.compile(rf"(?:19|20)\d{{2}}[^0-9]{{0,3}}\d{{1,2}}[^0-9]{{0,3}}\d{{1,2}}|[〇○零Oo0０一二三四五六七八九]{{4}}年")
-_NOTE_LINE = re.compile(r"[（(][^（）()]{1,30}[）)]")
 _ORGAN_DATE = re.compile(rf"(.+?)[{BLANKS}]+(\S.*)")
 
 
@@ -158,6 +157,6 @@ def _organ_above(lines, k: int) -> int | None:
         text = lines[j].text
         if is_organ_line(text):
             return j
-        if not _NOTE_LINE.fullmatch(squeeze(text)):
+        if not is_note(text):
             return None
     return None
