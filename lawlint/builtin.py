@@ -15,7 +15,7 @@ def register_rules():
                                 meeting_before_document, near_duplicate, paragraph_end_punctuation,
                                 regulation_title, request_in_report, script_mixing, series_order, signature,
                                 straight_quotes, stray_space, title, truncated_text, unbalanced_marks, web_chrome,
-                                year_numerals)
+                                year_numerals, year_range)
 
     return [
         # ST structure (ST001 is a YAML rule in rules/packs/structure)
@@ -23,7 +23,7 @@ def register_rules():
         heading_numbering.HeadingNumbering, truncated_text.TruncatedText,
         # DN 发文字号, DT dates, RP repetition
         malformed_doc_number.MalformedDocNumber, malformed_date.MalformedDate,
-        inconsistent_dates.InconsistentDates, late_report.LateReport,
+        inconsistent_dates.InconsistentDates, late_report.LateReport, year_range.YearRange,
         duplicate_sentence.DuplicateSentence, near_duplicate.NearDuplicate,
         # PU punctuation (the rest are YAML rules in rules/packs/punctuation)
         halfwidth_punctuation.HalfwidthPunctuation, straight_quotes.StraightQuotes,

@@ -20,6 +20,7 @@ SHORT_YEAR = "short-year"    # 24年1月8日
 COMPACT = "compact"          # 20240108
 SEPARATED = "separated"      # 2024.1.8 / 2024-01-08 / 2024/1/8
 CHINESE = "chinese"          # 二〇二四年一月八日
+LOST_MARKS = "lost-marks"    # 2024 1 8, { 2024 1 8: 年 月 日 lost in conversion
 
 _SP = f"[{BLANKS}]*"
 _D = "[0-9０-９]"
@@ -34,6 +35,13 @@ _CHINESE_RE = re.compile(
     rf"(?P<y>[{_CN}]{{4}})年(?P<m>[一二三四五六七八九十]{{1,2}})月(?P<d>[一二三四五六七八九十]{{1,3}})日"
 )
 _COMPACT_RE = re.compile(r"(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])")
+# Where conversion lost the glyphs 年 月 日 it leaves blanks or a stray mark such as { ? □;
+# one class per gap keeps the pattern linear (parse_date_text also caps the length).
+_STRAY = re.escape("{}[]|<>~^_`*#?？□■�")
+_LOST_MARKS_RE = re.compile(
+    rf"[{BLANKS}{_STRAY}]*(?P<y>(?:19|20)\d{{2}})[{BLANKS}{_STRAY}年]+(?P<m>\d{{1,2}})"
+    rf"[{BLANKS}{_STRAY}月]+(?P<d>\d{{1,2}})[{BLANKS}{_STRAY}日]*"
+)
 _SEPARATED_RE = re.compile(r"(?P<y>(?:19|20)\d{2})(?P<sep>[./\-])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})")
 
 
@@ -96,7 +104,8 @@ def parse_date_text(text: str) -> DateMention | None:
     """Read ``text`` as one whole date in any recognised style, else None.
 
     Blanks are ignored (PDF copies scatter them); the offsets cover ``text`` without
-    its leading and trailing blanks.
+    its leading and trailing blanks.  Three numbers set apart by blanks or a stray mark
+    (``2017 6 23``, ``{ 2017 6 23``) are a date whose 年 月 日 were lost, if they make one.
     """
     if len(text) > 64:
         return None
@@ -107,6 +116,10 @@ def parse_date_text(text: str) -> DateMention | None:
     if not squeezed or len(squeezed) > 16:
         return None
     half = ascii_digits(squeezed)
+    m = _LOST_MARKS_RE.fullmatch(ascii_digits(body))
+    if m and not ("年" in body and "月" in body and "日" in body):
+        found = DateMention(start, end, body, int(m["y"]), int(m["m"]), int(m["d"]), LOST_MARKS)
+        return found if found.valid else None  # three numbers that make no date are no date
     for found in find_standard_dates(squeezed):
         if found.start == 0 and found.end == len(squeezed):
             return DateMention(start, end, body, found.year, found.month, found.day, found.style)

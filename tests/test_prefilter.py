@@ -211,11 +211,13 @@ def test_doc_number_anchors_are_those_of_the_plain_two_branch_search():
     """``docnumbers`` skips to brackets and 〕; it must try the places the plain search found."""
     import random
 
-    from lawlint.docnumbers import _D, _anchors
+    from lawlint.docnumbers import CLOSES, OPENS, _D, _anchors
 
-    plain = re.compile(rf"[〔\[［(（【][ \t\u3000\u00a0]*{_D}|(?:19|20)[0-9]{{2}}〕")
+    blanks = "[ \t\u3000\u00a0]*"
+    plain = re.compile(rf"[{re.escape(OPENS)}]{blanks}(?:{_D}|[{re.escape(CLOSES)}]{blanks}{_D})|(?:19|20)[0-9]{{2}}〕")
     rng = random.Random(3)
-    pieces = ["〔", "〕", "[", "]", "（", "）", "(", "【", "2024", "2017", "19", "20", "53", "５", " ", "号", "江开", "办"]
+    pieces = ["〔", "〕", "[", "]", "（", "）", "(", "【", "„", "‟", "﹝", "2024", "2017", "19", "20", "53", "５", " ",
+              "号", "江开", "办"]
     drafts = ["".join(rng.choices(pieces, k=rng.randint(1, 20))) for _ in range(4000)] + list(_case_texts())
     for text in drafts:
         assert list(_anchors(text)) == [m.start() for m in plain.finditer(text)], text

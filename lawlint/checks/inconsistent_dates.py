@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from lawlint.checks import guessed_year_note
 from lawlint.docnumbers import find_doc_numbers
 from lawlint.dates import format_cn
 from lawlint.document import Document
@@ -10,7 +11,8 @@ from lawlint.metadata import years_in
 from lawlint.parts import find_parts
 from lawlint.rule import Rule, Severity
 
-_LEADING_YEAR = re.compile(r"^[\s\u3000]*((?:19|20)\d{2})[\s\u3000]*年度?")
+# The opening's year (2023年，我县……); 2016年以来 names the start of a longer period, not the year.
+_LEADING_YEAR = re.compile(r"^[\s\u3000]*((?:19|20)\d{2})[\s\u3000]*年度?(?!度|以来|来|至今|起|开始)")
 
 
 class InconsistentDates(Rule):
@@ -18,7 +20,8 @@ class InconsistentDates(Rule):
 
     检查：成文日期早于所报告年度结束；网页发布日期早于成文日期；文档自身发文字号的
     年份晚于成文日期；标题中的年份与正文开头、“主要举措和成效”部分标题中的年份
-    不一致；“下一年度主要安排”部分标题中的年份不是报告年度的下一年。
+    不一致；“下一年度主要安排”部分标题中的年份不是报告年度的下一年。报告年度取自
+    标题；转载丢了标题时从正文开头推断，这时依据报告年度的问题只作为提示（info）。
 
     ## 原因
     年度报告报告的是“上一年度”的工作、“下一年度”的安排，应在报告年度结束后成文、
@@ -55,12 +58,13 @@ class InconsistentDates(Rule):
         signature = meta.signature
         signed = signature.date.value if signature and signature.date else None
         profile_parts = doc.profile is not None and bool(doc.profile.parts)
+        note = guessed_year_note(doc)  # the report year was inferred: findings resting on it are guesses
 
         if signed is not None and year is not None and profile_parts and signed <= dt.date(year, 12, 31):
             yield self.violation(
                 signature.date.span,
-                f"成文日期{format_cn(signed)}早于所报告的{year}年度结束：年度报告应在{year + 1}年成文，请核对成文日期或报告年度",
-            )
+                f"成文日期{format_cn(signed)}早于所报告的{year}年度结束：年度报告应在{year + 1}年成文，"
+                f"请核对成文日期或报告年度{note}", guess=bool(note))
         if meta.publication is not None and signed is not None:
             published = meta.publication.value
             if published is not None and published < signed:
@@ -72,7 +76,7 @@ class InconsistentDates(Rule):
                     yield self.violation(meta.doc_number.span,
                                          f"发文字号中的年份{number.year}晚于成文日期{format_cn(signed)}，请核对")
         if year is None or meta.report_year is None or doc.title is None:
-            yield from self._parts(doc, year)
+            yield from self._parts(doc, year, note)
             return
         title_years = years_in(doc.title)
         if title_years and meta.opening is not None:
@@ -80,9 +84,9 @@ class InconsistentDates(Rule):
             if m and int(m[1]) != year:
                 span = meta.opening.span_of(m.start(1), m.end(1))
                 yield self.violation(span, f"正文开头的年份{m[1]}年与标题中的{year}年不一致，请核对")
-        yield from self._parts(doc, year)
+        yield from self._parts(doc, year, note)
 
-    def _parts(self, doc: Document, year: int | None):
+    def _parts(self, doc: Document, year: int | None, note: str):
         if year is None:
             return
         for found in find_parts(doc).values():
@@ -94,5 +98,5 @@ class InconsistentDates(Rule):
                 relation = "报告年度" if offset == 0 else f"报告年度{year}年的下一年"
                 yield self.violation(
                     years[0].span,
-                    f"“{found.part.name}”部分标题中的年份{years[0].value}年与{relation}不符，应为{year + offset}年",
-                )
+                    f"“{found.part.name}”部分标题中的年份{years[0].value}年与{relation}不符，应为{year + offset}年{note}",
+                    guess=bool(note))

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from lawlint.checks import DUCHA_BASIS as BASIS
+from lawlint.checks import DUCHA_BASIS as BASIS, guessed_year_note
 from lawlint.dates import format_cn
 from lawlint.document import Document
 from lawlint.rule import Rule, Severity
@@ -17,7 +17,8 @@ class LateReport(Rule):
     政府部门的成文日期不晚于次年3月1日，各级政府不晚于次年4月1日；向社会公开
     （网站发布）不晚于次年4月1日。机关类型由落款或标题中的机关名称判断：以
     “人民政府”结尾或为党委的按政府，以局、委、办、厅等结尾的按部门，无法判断的
-    按较宽的政府时限。2019年4月15日规定施行前的年度不检查。
+    按较宽的政府时限。2019年4月15日规定施行前的年度不检查。报告年度取自标题；转载
+    丢了标题时从正文开头推断，这时的问题只作为提示（info）。
 
     ## 原因
     《法治政府建设与责任落实督察工作规定》对年度报告的报送和公开规定了时限。
@@ -48,6 +49,7 @@ class LateReport(Rule):
             return
         deadlines = profile.deadlines
         year = meta.report_year.value
+        note = guessed_year_note(doc)  # the report year was inferred: the findings are guesses
         if deadlines.since is not None and year < deadlines.since:
             return
         signature = meta.signature
@@ -60,8 +62,8 @@ class LateReport(Rule):
                 who = _KIND_NAMES.get(kind, "本类机关") if kind else "各级政府"
                 yield self.violation(
                     signature.date.span,
-                    f"成文日期{format_cn(signed)}晚于报送时限：{who}的{year}年度报告应于{format_cn(limit)}前报送",
-                )
+                    f"成文日期{format_cn(signed)}晚于报送时限：{who}的{year}年度报告应于{format_cn(limit)}前报送{note}",
+                    guess=bool(note))
         if deadlines.publication and meta.publication is not None and meta.publication.value:
             month, day = deadlines.publication
             limit = dt.date(year + 1, month, day)
@@ -69,5 +71,5 @@ class LateReport(Rule):
             if published > limit:
                 yield self.violation(
                     meta.publication.span,
-                    f"发布日期{format_cn(published)}晚于公开时限：{year}年度报告应于{format_cn(limit)}前向社会公开",
-                )
+                    f"发布日期{format_cn(published)}晚于公开时限：{year}年度报告应于{format_cn(limit)}前向社会公开{note}",
+                    guess=bool(note))

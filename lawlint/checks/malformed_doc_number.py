@@ -15,7 +15,9 @@ class MalformedDocNumber(Rule):
     ## 原因
     GB/T 9704—2012 7.2.5：年份、发文顺序号用阿拉伯数字标注；年份应标全称，用六角
     括号“〔〕”括入；发文顺序号不加“第”字，不编虚位（即1不编为01），在阿拉伯数字
-    后加“号”字。网页、PDF 转换常把“〕”和“号”弄丢（如“江开〔201753”）。
+    后加“号”字。网页、PDF 转换常把“〕”和“号”弄丢（如“江开〔201753”），把年份弄丢
+    （如“国发〔〕33号”，只有起草者知道年份，不自动修改），或把“〔〕”换成形近的符号
+    （„‟ ‚‛ 〖〗 ［］ ﹝﹞）；括号前也不应有空格，年份中也不应把字母“O”当作“0”。
 
     ## 错误示例
     ```
@@ -24,6 +26,10 @@ class MalformedDocNumber(Rule):
     国办发[2024]第012号
     厅字（2019）28号
     粤办函〔19〕12号
+    朝交发 [2022] 97号
+    国发〔〕33号
+    国办发„2009‟3号
+    国函[20O0]31号
     ```
 
     ## 正确示例
@@ -33,6 +39,7 @@ class MalformedDocNumber(Rule):
     国办发〔2024〕12号
     厅字〔2019〕28号
     国务院令第722号
+    國發〔2019〕33號
     ```
     """
 
@@ -45,10 +52,16 @@ class MalformedDocNumber(Rule):
 
     def check(self, doc: Document):
         for number in find_doc_numbers(doc.text):
-            if not number.problems:
+            if not number.problems and not number.year_lost:
                 continue
             span = Span(number.start, number.end)
             reasons = "；".join(number.problems)
+            if number.year_lost:
+                also = f"，另外{reasons}" if reasons else ""
+                hao = "號" if "號" in number.text else "号"
+                yield self.violation(span, f"发文字号“{number.shown}”缺少年份（可能在复制时丢失{also}），"
+                                           f"请补上发文年份，写作“{number.org}〔年份〕{number.seq}{hao}”")
+                continue
             if number.corrected:
                 good = number.org + number.corrected
                 fix = Fix.replace(Span(number.number_start, number.end), number.corrected, f"改为“{good}”")
