@@ -7,8 +7,8 @@ from lawlint.hookspecs import hookimpl
 
 @hookimpl
 def register_rules():
-    from lawlint.checks import (approximate_number, dotted_date, doubled_character, duplicate_sentence,
-                                expression_near_miss,
+    from lawlint.checks import (approximate_number, dash_form, doc_number_in_title, dotted_date,
+                                doubled_character, duplicate_sentence, expression_near_miss,
                                 fixed_term_numerals, goal_formula, halfwidth_punctuation,
                                 heading_end_punctuation, heading_numbering, inconsistent_dates, late_report,
                                 malformed_date, malformed_doc_number, mandatory_part_order,
@@ -27,7 +27,8 @@ def register_rules():
         # PU punctuation (the rest are YAML rules in rules/packs/punctuation)
         halfwidth_punctuation.HalfwidthPunctuation, straight_quotes.StraightQuotes,
         unbalanced_marks.UnbalancedMarks, heading_end_punctuation.HeadingEndPunctuation,
-        paragraph_end_punctuation.ParagraphEndPunctuation,
+        paragraph_end_punctuation.ParagraphEndPunctuation, dash_form.DashForm,
+        doc_number_in_title.DocNumberInTitle,
         # NU numbers
         fixed_term_numerals.FixedTermNumerals, year_numerals.YearNumerals,
         approximate_number.ApproximateNumber, dotted_date.DottedDate,
