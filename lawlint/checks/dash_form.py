@@ -18,6 +18,10 @@ _HAN_CHAR = re.compile(f"[{HAN}]")
 _LONG_SIDE = 8
 
 
+def _ascii_word(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
 def _two_em(run: str) -> bool:
     return len(run) == 2 and _TWO_EM.issuperset(run)
 
@@ -84,7 +88,8 @@ class DashForm(Rule):
                 elif len(run) == 2:
                     if before.isdigit() and after.isdigit():
                         continue  # a range: PU005
-                    if _HAN_CHAR.match(before or " ") or _CHINESE.match(after or " "):
+                    if (_HAN_CHAR.match(before or " ") and not _ascii_word(after)) or (
+                            _CHINESE.match(after or " ") and not _ascii_word(before)):
                         yield self.violation(span, f"“{run}”不是中文标点：作破折号应写作“——”",
                                              fix=Fix.replace(span, "——"))
                 elif run == "—" and self._lone_dash(text, i):
