@@ -13,7 +13,9 @@ from lawlint.text import HAN_RE
 def _data() -> tuple[re.Pattern, frozenset[str], frozenset[str]]:
     data = resources.data("collocations")["adverbial_de"]
     words = sorted(data["adverbials"], key=len, reverse=True)
-    return (re.compile(f"(?:{'|'.join(words)})得"), frozenset(data["prepositions"]),
+    # 得 starting a word (得到, 得以) or a complement needs no segmenting: left out at once
+    not_after = re.escape(data["complement_starts"] + "到以益出当力分失体宜知心")
+    return (re.compile(f"(?:{'|'.join(words)})得(?![{not_after}])"), frozenset(data["prepositions"]),
             frozenset(data["complement_starts"]))
 
 
