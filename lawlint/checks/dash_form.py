@@ -94,13 +94,15 @@ class DashForm(Rule):
                                              fix=Fix.replace(span, "——"))
                 elif run == "—" and self._lone_dash(text, i):
                     yield Violation(self.code, self.name, Severity.INFO,
-                                    "汉字之间单个的“—”是一字线（连接号），标示起止；此处若是破折号，应写作“——”",
+                                    "单个的“—”是一字线（连接号），用来标示起止；此处若是破折号，应写作“——”",
                                     span, Fix(Fix.replace(span, "——").edits, "改为“——”", safe=False))
 
     @staticmethod
     def _lone_dash(text: str, i: int) -> bool:
         """A single — between long runs of Han characters, not one link of a chain (A—B—C)."""
-        left, right = _han_run(text, i - 1, -1), _han_run(text, i + 1, 1)
+        before = i - 1 - (text[i - 1:i] in ("》", "”"))  # a title or quotation may touch the dash
+        after = i + 1 + (text[i + 1:i + 2] in ("《", "“"))
+        left, right = _han_run(text, before, -1), _han_run(text, after, 1)
         if left < _LONG_SIDE or right < _LONG_SIDE:
             return False
-        return "—" not in text[i - left - 1:i] and "—" not in text[i + 1:i + right + 2]
+        return "—" not in text[before - left:i] and "—" not in text[after:after + right + 1]
