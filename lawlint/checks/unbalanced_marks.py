@@ -63,6 +63,7 @@ class UnbalancedMarks(Rule):
     对应（如“(……>”）、书名号内再套书名号（应改用〈〉）。书名号里的书名号写成
     “<……>”“‹……›”“＜……＞”或“〈……>”的，每个里层书名号报一处，修改建议改为“〈……〉”。
     跨段落的长引文每段开头用前引号、只在最后一段末尾用后引号，这是允许的，不会报出。
+    文本在句子中间中断时（ST006），最后一段里没来得及合上的标号也不报。
 
     ## 原因
     GB/T 15834—2011 规定引号、括号、书名号都成对使用，书名号中还要用书名号时，
@@ -92,11 +93,12 @@ class UnbalancedMarks(Rule):
 
     def check(self, doc: Document):
         blocks = doc.blocks_of(TITLE, HEADING, PARAGRAPH)
+        cut = doc.meta.truncated  # the text stops there (ST006): what it opened was never closed
         for index, block in enumerate(blocks):
             following = blocks[index + 1] if index + 1 < len(blocks) else None
-            yield from self._block(block, following)
+            yield from self._block(block, following, cut_off=block is cut)
 
-    def _block(self, block: Block, following: Block | None):
+    def _block(self, block: Block, following: Block | None, cut_off: bool = False):
         text = block.text
         handled = set()
         if "《" in text and _ANGLES.search(text):
@@ -147,7 +149,7 @@ class UnbalancedMarks(Rule):
                                          f"“{opener}”没有对应的“{_PAIRS[opener]}”（在“{ch}”之前就结束了）")
                 del stack[depth:]
         for opener, j in stack:
-            if opener == "“" and self._quotation_continues(text, j, following):
+            if cut_off or (opener == "“" and self._quotation_continues(text, j, following)):
                 continue
             yield self.violation(block.span_of(j, j + 1), f"“{opener}”没有对应的“{_PAIRS[opener]}”")
 
