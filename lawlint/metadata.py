@@ -71,6 +71,15 @@ class Metadata:
     truncated: Block | None = None
     extra: dict = field(default_factory=dict)
 
+    @property
+    def written_year(self) -> int | None:
+        """The year the document was written: its 成文日期, else its publication date, else
+        the year after the report year; None when the text gives none of them."""
+        for dated in (self.signature.date if self.signature else None, self.publication):
+            if dated is not None and dated.value is not None:
+                return dated.value.year
+        return self.report_year.value + 1 if self.report_year else None
+
 
 def years_in(block: Block, limit: int | None = None) -> list[Year]:
     """Years written as ``2024年`` in a block (or its first ``limit`` characters),
