@@ -222,7 +222,7 @@ class StraySpace(Rule):
         han_left, han_right = HAN_RE.match(left) is not None, HAN_RE.match(right) is not None
         if han_left and han_right and self._joint(text[max(0, s - 20):s], text[e:e + 24], doc):
             return None, ""
-        unit = _quotation(text, quoted, s) if len(quoted) else None
+        unit = _quotation(text, quoted, s)
         if unit is None and block.kind in (TITLE, HEADING):
             unit = _after_marker(text, block)
         parts = _parts(text, unit or _clause(text, s, e))
@@ -409,8 +409,9 @@ def _layout_patterns() -> tuple[re.Pattern, ...]:
 
 
 def _quotation(text: str, quoted, s: int) -> tuple[int, int] | None:
-    """The inside of the “…” or 《…》 around offset ``s`` (None if it is not quoted)."""
-    if not quoted[s]:
+    """The inside of the “…” or 《…》 around offset ``s`` (None if it is not quoted); a
+    quotation the text was cut inside runs to its end."""
+    if not (len(quoted) and quoted[s]) and len(text) >= s + _WINDOW:
         return None
     start = end = None
     depth = 0
@@ -433,6 +434,11 @@ def _quotation(text: str, quoted, s: int) -> tuple[int, int] | None:
                 end = i
                 break
             depth -= 1
+    else:
+        if len(text) < s + _WINDOW:
+            end = len(text)
+    if not (len(quoted) and quoted[s]) and end != len(text):
+        return None
     return None if start is None or end is None else (start, end)
 
 
