@@ -400,7 +400,7 @@ def _layout_patterns() -> tuple[re.Pattern, ...]:
     blank, han = f"[{BLANKS}]", f"[{HAN}]"
     return (
         # the whole line (after a numbering marker) spread out: 总  则, 第一章 总 则, 附  件：
-        re.compile(f"(?<![{HAN}]){han}(?:{blank}{blank}*{han}){{1,9}}[：:]?$"),
+        re.compile(f"(?<![{HAN}]){han}(?:{blank}{blank}*{han}){{1,15}}[：:]?$"),
         # a spread-out label: 组  长：
         re.compile(f"(?<![{HAN}]){han}(?:{blank}{blank}*{han}){{1,3}}(?=[：:])"),
         # a two-character name padded to the width of three: 王  伟
