@@ -39,7 +39,7 @@ _LOOK = 8            # characters either side given to jieba to see whether a sp
 _SPLIT, _NUMBER, _CUT, _WRAP, _BEFORE_MARK, _PARALLEL, _LIST, _MARK, _SLOGAN = (
     "split", "number", "cut", "wrap", "before-mark", "parallel", "list", "mark", "slogan")
 _CONFIDENT = frozenset({_SPLIT, _NUMBER, _CUT, _WRAP, _BEFORE_MARK})
-_WRAPS, _LINE_WIDTH, _WIDTH_SLACK = 3, 12, 4  # spaces at a regular step of at least 12 characters
+_WRAPS, _LINE_WIDTH, _WIDTH_SLACK = 4, 15, 3  # four spaces or more at a regular step of at least 15 characters
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,8 @@ def _shapes() -> _Shapes:
               f"|{han_numeral}{{1,3}}[、．.]"                            # 一、
               f"|[（(](?:{han_numeral}|[0-9]){{1,3}}[）)][、．.]?"        # （一）
               r"|[①-⑳][、．.]?"
-              r"|附件[0-9一二三四五六七八九十]{0,2}[：:]?")
+              r"|附件[0-9一二三四五六七八九十]{0,2}[：:]?"
+              r"|[表图][0-9]{1,2}(?:[-—.．][0-9]{1,2})?")                # 表1 某某统计表
     starts = (f"第{numeral}{{1,6}}(?:{units})|{han_numeral}{{1,3}}、|[（(](?:{han_numeral}|[0-9]){{1,3}}[）)]"
               r"|[0-9]{1,2}[.．、](?![0-9])|[①-⑳]")
     chars = f"[{HAN}（）()·]"
