@@ -96,15 +96,14 @@ class NearDuplicate(Rule):
         def repeats(i: int, j: int) -> bool:
             first, later = group[keys[i]], group[keys[j]]
             near = same_item(doc, first, later)
-            if not near:
-                key = keys[j]
-                if key not in content:
-                    content[key] = substance(later.text, key, titles=False)
-                if content[key] < self.config["far_min_chars"]:
-                    return False  # a goal, a project or a formula said again elsewhere
-            elif substance(later.text, keys[j], titles=False) < self.config["min_chars"]:
-                return False  # mostly a formula or a tag
-            return self._repeats(doc, keys[i], keys[j], near)
+            needed = self.config["min_chars" if near else "far_min_chars"]
+            if len(keys[j]) < needed or not self._repeats(doc, keys[i], keys[j], near):
+                return False
+            key = keys[j]
+            if key not in content:
+                content[key] = substance(later.text, key, titles=False)
+            # a goal, a project or a formula said again elsewhere; a formula or a tag nearby
+            return content[key] >= needed
 
         for i, j in first_similar(prints, repeats):
             yield group[keys[i]], group[keys[j]]
