@@ -191,8 +191,8 @@ class RepeatedPhrase(Rule):
             return "the second is part of a longer phrase (…基金项目), not a whole mention"
         if between.rstrip(_OPENERS).endswith(_LISTING):
             return "the second is an item of a list (A及B): named, never a pronoun"
-        starts = item_starts(doc, sentence.block)
-        if bisect.bisect_right(starts, sentence.start + first_start) != bisect.bisect_right(starts, sentence.start + start):
+        items = item_starts(doc, sentence.block)
+        if bisect.bisect_right(items, sentence.start + first_start) != bisect.bisect_right(items, sentence.start + start):
             return "items of an enumeration (一是……，二是……): parallel wording"
         if text[first_end:].startswith(_organ_heads()):
             return "the first is part of an organ's name"
