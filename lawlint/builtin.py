@@ -13,8 +13,8 @@ def register_rules():
                                 heading_end_punctuation, heading_numbering, inconsistent_dates, late_report,
                                 malformed_date, malformed_doc_number, mandatory_part_order,
                                 meeting_before_document, near_duplicate, paragraph_end_punctuation,
-                                regulation_title, request_in_report, script_mixing, series_order, signature,
-                                straight_quotes, stray_character, stray_space, title, truncated_text,
+                                regulation_title, repeated_phrase, request_in_report, script_mixing, series_order,
+                                signature, straight_quotes, stray_character, stray_space, title, truncated_text,
                                 unbalanced_marks, web_chrome, year_numerals, year_range)
 
     return [
@@ -24,7 +24,7 @@ def register_rules():
         # DN 发文字号, DT dates, RP repetition
         malformed_doc_number.MalformedDocNumber, malformed_date.MalformedDate,
         inconsistent_dates.InconsistentDates, late_report.LateReport, year_range.YearRange,
-        duplicate_sentence.DuplicateSentence, near_duplicate.NearDuplicate,
+        duplicate_sentence.DuplicateSentence, near_duplicate.NearDuplicate, repeated_phrase.RepeatedPhrase,
         # PU punctuation (the rest are YAML rules in rules/packs/punctuation)
         halfwidth_punctuation.HalfwidthPunctuation, straight_quotes.StraightQuotes,
         unbalanced_marks.UnbalancedMarks, heading_end_punctuation.HeadingEndPunctuation,
