@@ -6,6 +6,14 @@ one report in three carries defects of the kinds lawlint looks for (a malformed
 发文字号, a padded 成文日期, a clause said twice, a missing part, a numbering gap).
 
     python bench/generate.py OUT_DIR [--count 1000] [--chars 8000] [--seed 1]
+
+With ``--realistic`` it writes reports as dirty as real web and PDF copies instead (about
+500 findings each: ASCII punctuation, stray spaces, traditional characters, mojibake, web
+page chrome; see bench/realistic.py), with paragraphs taken at run time from the .txt
+files under each ``--source DIR`` (nothing is copied into the repository) and the rest
+written by ``Writer``:
+
+    python bench/generate.py OUT_DIR --realistic [--source DIR ...] [--real-share 0.7]
 """
 from __future__ import annotations
 
@@ -156,8 +164,20 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=1000)
     parser.add_argument("--chars", type=int, default=8000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--realistic", action="store_true", help="dirty reports, as web and PDF copies are")
+    parser.add_argument("--source", type=Path, action="append", default=[], metavar="DIR",
+                        help="with --realistic: take paragraphs from the .txt files under DIR (repeatable)")
+    parser.add_argument("--real-share", type=float, default=0.7,
+                        help="with --realistic and --source: share of paragraphs taken from the sources")
     args = parser.parse_args()
-    paths = generate(args.out, args.count, args.chars, args.seed)
+    if args.source and not args.realistic:
+        parser.error("--source needs --realistic")
+    if args.realistic:
+        from realistic import generate_realistic
+
+        paths = generate_realistic(args.out, args.count, args.chars, args.seed, args.source, args.real_share)
+    else:
+        paths = generate(args.out, args.count, args.chars, args.seed)
     total = sum(len(p.read_text(encoding="utf-8")) for p in paths)
     print(f"{len(paths)} reports, {total:,} characters in {args.out}")
 
