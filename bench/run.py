@@ -1,6 +1,11 @@
 """Measure lawlint's speed and memory on a generated corpus (the README's figures).
 
     python bench/run.py [--count 1000] [--chars 8000] [--repeat 3] [--out bench/out] [--instructions]
+    python bench/run.py --realistic [--source DIR ...] [--count 1000] [--repeat 3] [--profile 100]
+
+With ``--realistic`` it measures dirty reports instead (bench/realistic.py: about 500
+findings each, as web and PDF copies have them) side by side with a peer, autocorrect-py,
+on the same files in the same run: see ``realistic_main``.
 
 Reports, as a Markdown table:
   * the whole corpus: wall time of ``lawlint check --isolated --quiet DIR`` (best of
@@ -117,7 +122,24 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
     parser.add_argument("--instructions", action="store_true",
                         help="also count machine instructions per report with valgrind (a minute or two)")
+    parser.add_argument("--realistic", action="store_true",
+                        help="dirty reports, lawlint side by side with autocorrect-py (bench/realistic_run.py)")
+    parser.add_argument("--source", type=Path, action="append", default=[], metavar="DIR",
+                        help="with --realistic: take paragraphs from the .txt files under DIR (repeatable)")
+    parser.add_argument("--seed", type=int, default=1, help="with --realistic: the corpus's seed")
+    parser.add_argument("--one-file-runs", type=int, default=15,
+                        help="with --realistic: runs of the one-file check (the median is shown)")
+    parser.add_argument("--profile", type=int, default=0, metavar="N",
+                        help="with --realistic: also profile a single-process JSON run on N reports (cProfile)")
+    parser.add_argument("--profile-only", action="store_true", help="with --profile: skip the timed runs")
     args = parser.parse_args()
+    if args.realistic:
+        from realistic_run import realistic_main
+
+        realistic_main(args)
+        return
+    if args.source or args.profile:
+        parser.error("--source and --profile need --realistic")
     if args.instructions and shutil.which("valgrind") is None:
         parser.error("--instructions needs valgrind")
 
