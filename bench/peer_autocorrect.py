@@ -8,7 +8,7 @@ does), one entry per line that autocorrect would change.  With ``-j N`` the file
 shared among N worker processes (``multiprocessing.Pool.imap``, chunks of 16 files, results
 in order).
 
-    python bench/peer_autocorrect.py DIR [-j N]
+    python bench/peer_autocorrect.py DIR|FILE... [-j N]
 """
 from __future__ import annotations
 
@@ -30,10 +30,10 @@ def lint(path: str) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("folder", type=Path)
+    parser.add_argument("paths", type=Path, nargs="+", help="folders (their .txt files) or files")
     parser.add_argument("-j", "--jobs", type=int, default=1)
     args = parser.parse_args()
-    paths = [str(p) for p in sorted(args.folder.rglob("*.txt"))]
+    paths = [str(p) for given in args.paths for p in (sorted(given.rglob("*.txt")) if given.is_dir() else [given])]
     if args.jobs > 1:
         import multiprocessing
 

@@ -6,6 +6,9 @@ less so.  The peer is autocorrect-py (``pip install autocorrect-py``), a CJK cop
 written in Rust, run by bench/peer_autocorrect.py as a user would lint a folder with its
 Python API, in one process and in two.
 
+With ``--instructions`` (valgrind) it also counts the machine instructions per report of
+lawlint and of the peer, a figure that the machine's load and speed do not change.
+
 Every command runs in a fresh process started by a small wrapper that samples the peak
 resident set size (``VmHWM`` in /proc/PID/status, a high-water mark kept by the kernel)
 of the command and of each of its worker processes every 20 ms, and takes the wall time,
@@ -18,6 +21,7 @@ import compileall
 import json
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -35,7 +39,8 @@ PEER = [sys.executable, str(Path(__file__).parent / "peer_autocorrect.py")]
 CLEAN_REPORT = ROOT / "tests" / "fixtures" / "clean" / "county-government-report.txt"
 
 # argv: OUTPUT COMMAND...  Prints one JSON object: wall and CPU seconds, the largest process's
-# peak RSS (kB, from wait4), the command's own peak RSS and each descendant's (kB, sampled).
+# peak RSS (kB, from wait4), the command's own peak RSS and each descendant's (kB, sampled),
+# and the CPU seconds of the descendants (sampled: up to 20 ms of each may be missed).
 _WRAPPER = r"""
 import json, os, subprocess, sys, time
 
@@ -48,6 +53,16 @@ def children(pid):
     except OSError:
         pass
     return kids
+
+TICK = os.sysconf("SC_CLK_TCK")
+
+def cpu(pid):
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / TICK
+    except (OSError, IndexError, ValueError):
+        return 0.0
 
 def hwm(pid):
     try:
@@ -62,7 +77,7 @@ def hwm(pid):
 with open(sys.argv[1], "wb") as sink:
     start = time.perf_counter()
     child = subprocess.Popen(sys.argv[2:], stdout=sink)
-    peaks = {}
+    peaks, cpus = {}, {}
     while True:
         pid, status, usage = os.wait4(child.pid, os.WNOHANG)
         if pid:
@@ -71,14 +86,17 @@ with open(sys.argv[1], "wb") as sink:
         while todo:
             p = todo.pop()
             peaks[p] = max(peaks.get(p, 0), hwm(p))
+            cpus[p] = max(cpus.get(p, 0.0), cpu(p))
             todo += children(p)
         time.sleep(0.02)
     elapsed = time.perf_counter() - start
 child.returncode = os.waitstatus_to_exitcode(status)
 parent = peaks.pop(child.pid, 0)
+cpus.pop(child.pid, None)
 print(json.dumps({"wall": elapsed, "cpu": usage.ru_utime + usage.ru_stime, "rc": child.returncode,
                   "largest_kb": usage.ru_maxrss, "parent_kb": parent,
-                  "workers_kb": [v for k, v in sorted(peaks.items()) if v]}))
+                  "workers_kb": [v for k, v in sorted(peaks.items()) if v],
+                  "workers_cpu": sum(cpus.values())}))
 """
 
 
@@ -279,11 +297,44 @@ def realistic_main(args) -> None:
           f"{os.getloadavg()[0]:.1f}; lawlint {_git_commit()}, autocorrect-py {_peer_version() or 'not installed'}.")
     if not args.profile_only:
         _timed(args, corpus, files)
+    if args.instructions:
+        print()
+        print(instructions(files))
     if args.profile:
         print()
         with tempfile.TemporaryDirectory() as tmp:
             print(profile(files[:args.profile], Path(tmp)))
         print(rule_times(files[:args.profile]))
+
+
+def _instructions(command: list[str]) -> int:
+    proc = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *command],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    found = re.search(r"Collected : (\d+)", proc.stderr)
+    if found is None:
+        raise SystemExit(f"valgrind did not report a count: {proc.stderr.strip()[-300:]}")
+    return int(found[1])
+
+
+def instructions(files: list[Path], count: int = 20) -> str:
+    """Machine instructions per report, lawlint (JSON, one process) and autocorrect-py (one
+    process): the difference between a run on ``count + 1`` reports and a run on the first.
+    Unlike seconds, the count does not change with the machine's load or speed."""
+    lawlint = [*LAWLINT, "check", "--isolated", "--format", "json", "-j", "1"]
+    rows = [("lawlint `check --format json -j 1`", lawlint)]
+    if _peer_version() is not None:
+        rows.append(("autocorrect-py, 1 process", PEER))
+    out = [f"Machine instructions per report (valgrind callgrind; run on {count + 1} reports minus run on 1):", "",
+           "| program | instructions per report |", "|---|---|"]
+    counted = []
+    for label, command in rows:
+        each = (_instructions([*command, *map(str, files[:count + 1])])
+                - _instructions([*command, str(files[0])])) / count
+        counted.append(each)
+        out.append(f"| {label} | {each / 1e6:,.1f} M |")
+    if len(counted) == 2:
+        out += ["", f"Ratio lawlint/autocorrect-py in instructions: {counted[0] / counted[1]:.1f}."]
+    return "\n".join(out)
 
 
 def _timed(args, corpus: Path, files: list[Path]) -> None:
@@ -310,16 +361,19 @@ def _timed(args, corpus: Path, files: list[Path]) -> None:
         print(f"autocorrect-py: {peer_found / len(files):.0f} lines to change per report "
               "(it reports a line once, whatever it changes in it).")
     print(f"Load average at end {os.getloadavg()[0]:.1f}. {args.repeat} run(s) of each command, interleaved; "
-          "times are the median (min–max), memory the highest of the runs.")
+          "times are the median (min–max), memory the highest of the runs; the CPU split between the "
+          "parent and its workers is that of the fastest run.")
     print()
-    print("| command | wall time | CPU time | peak RSS, parent | peak RSS, each worker | largest process | "
-          "findings | findings/s |")
-    print("|---|---|---|---|---|---|---|---|")
+    print("| command | wall time | CPU time | CPU, parent / workers | peak RSS, parent | peak RSS, each worker | "
+          "largest process | findings | findings/s |")
+    print("|---|---|---|---|---|---|---|---|---|")
     for label, key, _, _ in commands:
         rows = results[key]
         walls = [r["wall"] for r in rows]
         workers = max((r["workers_kb"] for r in rows), key=lambda w: max(w, default=0))
+        split = min(rows, key=lambda r: r["wall"])
         print(f"| {label} | {_seconds(walls)} | {_seconds([r['cpu'] for r in rows])} | "
+              f"{split['cpu'] - split['workers_cpu']:.1f} / {split['workers_cpu']:.1f} s | "
               f"{_mb(max(r['parent_kb'] for r in rows))} | {', '.join(map(_mb, workers)) or '—'} | "
               f"{_mb(max(r['largest_kb'] for r in rows))} | {counts[key]:,} | "
               f"{counts[key] / statistics.median(walls):,.0f} |")

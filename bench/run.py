@@ -133,6 +133,8 @@ def main() -> None:
                         help="with --realistic: also profile a single-process JSON run on N reports (cProfile)")
     parser.add_argument("--profile-only", action="store_true", help="with --profile: skip the timed runs")
     args = parser.parse_args()
+    if args.instructions and shutil.which("valgrind") is None:
+        parser.error("--instructions needs valgrind")
     if args.realistic:
         from realistic_run import realistic_main
 
@@ -140,8 +142,6 @@ def main() -> None:
         return
     if args.source or args.profile:
         parser.error("--source and --profile need --realistic")
-    if args.instructions and shutil.which("valgrind") is None:
-        parser.error("--instructions needs valgrind")
 
     corpus = args.out / f"corpus-{args.count}x{args.chars}"
     if not corpus.is_dir():
