@@ -10,10 +10,22 @@ from typing import Any, Callable, Mapping
 
 import yaml
 
-from lawlint.rule import ConfigError
+from lawlint.rule import ConfigError, shown
 
 # libyaml's parser when PyYAML was built with it: the rule packs load several times faster.
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+# Values counted with every alias expanded.  A config, profile or pack is a few hundred;
+# a list of 50,000 terms is still far below.  Nested aliases (&a [*b, *b, …]) reach
+# billions of values in a few hundred bytes: such a file is refused before it is used.
+MAX_NODES = 200_000
+
+def brief(value: Any, limit: int = 60) -> str:
+    """A string from the file as a message quotes it (others as ``shown``), at most
+    ``limit`` characters."""
+    if not isinstance(value, str):
+        return shown(value)
+    return value if len(value) <= limit else value[:limit] + "…"
 
 
 class YamlSource:
@@ -24,12 +36,16 @@ class YamlSource:
         loader = SAFE_LOADER(text)
         try:
             self.root = loader.get_single_node()
+            if self.root is not None:
+                _check_size(self.root, name)
             self.data = loader.construct_document(self.root) if self.root is not None else None
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             where = f"{name}:{mark.line + 1}" if mark else name
             problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-            raise ConfigError(f"{where}: YAML 语法错误（{problem}）") from None
+            raise ConfigError(f"{where}: YAML 语法错误（{brief(problem, 200)}）") from None
+        except RecursionError:
+            raise ConfigError(f"{name}: YAML 嵌套过深") from None
         finally:
             loader.dispose()
 
@@ -59,6 +75,42 @@ class YamlSource:
         return ConfigError(f"{self.where(*path)}: {message}")
 
 
+def _children(node: yaml.Node) -> list:
+    if isinstance(node, yaml.MappingNode):
+        return [n for pair in node.value for n in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return node.value
+    return []
+
+
+def _check_size(root: yaml.Node, name: str) -> None:
+    """Refuse a document holding more than ``MAX_NODES`` values once its aliases are
+    expanded, or an alias inside the value it names.  Each node is visited once (the size
+    of a node named by several aliases is counted once and reused), without recursion."""
+    sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()  # on the path from the root: an alias to one of them is a loop
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, finished = stack.pop()
+        key = id(node)
+        if finished:
+            open_nodes.discard(key)
+            size = 1 + sum(sizes[id(child)] for child in _children(node))
+            if size > MAX_NODES:
+                line = node.start_mark.line + 1
+                raise ConfigError(f"{name}:{line}: YAML 内容过多（展开别名后超过 {MAX_NODES:,} 个值），"
+                                  "不像是配置或规则；请检查别名（*name）是否层层嵌套")
+            sizes[key] = size
+            continue
+        if key in sizes:
+            continue
+        if key in open_nodes:
+            raise ConfigError(f"{name}:{node.start_mark.line + 1}: YAML 别名引用了包含它自己的值（循环引用）")
+        open_nodes.add(key)
+        stack.append((node, True))
+        stack.extend((child, False) for child in _children(node) if id(child) not in sizes)
+
+
 def check_keys(src: YamlSource, mapping: Any, allowed: Mapping[str, Any], *path: Any,
                required: tuple[str, ...] = ()) -> dict:
     """``mapping`` must be a mapping whose keys are in ``allowed`` (key → type or checker)."""
@@ -69,11 +121,11 @@ def check_keys(src: YamlSource, mapping: Any, allowed: Mapping[str, Any], *path:
     for key, value in mapping.items():
         if key not in allowed:
             known = "、".join(allowed)
-            raise src.error(f"未知的键 “{key}”（可用的键：{known}）", *path, key)
+            raise src.error(f"未知的键 “{brief(key)}”（可用的键：{known}）", *path, key)
         expected = allowed[key]
         if isinstance(expected, type) or isinstance(expected, tuple):
             if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
-                raise src.error(f"“{key}” 应为{_type_name(expected)}，实际为 {_kind(value)}", *path, key)
+                raise src.error(f"“{brief(key)}” 应为{_type_name(expected)}，实际为 {_kind(value)}", *path, key)
         elif callable(expected):
             expected(src, value, *path, key)
     for key in required:
@@ -88,7 +140,7 @@ def check_regex(src: YamlSource, value: Any, *path: Any) -> re.Pattern:
     try:
         return re.compile(value)
     except re.error as exc:
-        raise src.error(f"正则表达式 “{value}” 有误：{exc}", *path) from None
+        raise src.error(f"正则表达式 “{brief(value)}” 有误：{exc}", *path) from None
 
 
 def list_of(item_type: type | tuple) -> Callable:
@@ -98,14 +150,19 @@ def list_of(item_type: type | tuple) -> Callable:
     return check
 
 
+_DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _MONTH_DAY = re.compile(r"(0?[1-9]|1[0-2])-(0?[1-9]|[12]\d|3[01])")
 
 
 def month_day(src: YamlSource | None, value: Any, *path: Any) -> tuple[int, int]:
-    """A deadline written ``MM-DD`` (``"04-01"``)."""
-    m = _MONTH_DAY.fullmatch(str(value)) if isinstance(value, str) else None
+    """A deadline written ``MM-DD`` (``"04-01"``), a day that every year has."""
+    m = _MONTH_DAY.fullmatch(value) if isinstance(value, str) else None
+    message = None
     if not m:
-        message = f"期限应写作 “MM-DD”（如 \"04-01\"），实际为 {value!r}"
+        message = f"期限应写作 “MM-DD”（如 \"04-01\"），实际为 {shown(value)}"
+    elif int(m[2]) > _DAYS_IN_MONTH[int(m[1]) - 1]:  # of a common year: 02-29 is not every year's
+        message = f"期限 “{value}” 不是每年都有的日期（{int(m[1])}月没有{int(m[2])}日）"
+    if message:
         raise src.error(message, *path) if src else ConfigError(message)
     return int(m[1]), int(m[2])
 
@@ -125,4 +182,4 @@ def _kind(value: Any) -> str:
     if value is None:
         return "空值"
     return {str: "字符串", int: "整数", bool: "布尔值", list: "列表", dict: "映射", float: "数值"}.get(
-        type(value), type(value).__name__) + f" {value!r}"[:60]
+        type(value), type(value).__name__) + f" {shown(value)}"

@@ -313,6 +313,20 @@ BROKEN = {
                   "QY308.yml:5: “scope” 应为"),
     "bad anchor": ("QY311", "name: x\nsummary: x\nextends: existence\ntokens: [a]\nanchor: '(年'\n",
                    "QY311.yml:5: 正则表达式 “(年” 有误"),
+    "negative max": ("QY312", "name: x\nsummary: x\nextends: occurrence\ntoken: a\nmax: -1\n",
+                     "QY312.yml:5: “max” 不能为负数"),
+    "min above max": ("QY313", "name: x\nsummary: x\nextends: occurrence\ntoken: a\nmin: 3\nmax: 2\n",
+                      "QY313.yml:5: “min”（3）大于 “max”（2）"),
+    "missing group": ("QY314", "name: x\nsummary: x\nextends: substitution\nswap:\n  法制(政府): 法治\\9\n",
+                      "QY314.yml:5: “法制(政府)” 的正确写法 “法治\\9” 有误：invalid group reference 9"),
+    "unknown group name": ("QY315", "name: x\nsummary: x\nextends: substitution\nswap:\n  法制(政府): 法治\\g<x>\n",
+                           "QY315.yml:5: “法制(政府)” 的正确写法 “法治\\g<x>” 有误"),
+    "huge width": ("QY316", "name: x\nsummary: x\nextends: existence\ntokens: [a]\nmessage: '{match:>100000000}'\n",
+                   "QY316.yml:5: “message” 中 {match:>100000000} 的格式说明不可用"),
+    "nested width": ("QY317", "name: x\nsummary: x\nextends: occurrence\ntoken: a\nmax: 1\nmessage: '{match:>{count}}'\n",
+                     "QY317.yml:6: “message” 中 {match:>{count}} 的格式说明不可用"),
+    "kind not a name": ("QY318", "name: x\nsummary: x\nextends: [existence]\ntokens: [a]\n",
+                        "QY318.yml:3: 未知的规则种类 “['existence']”"),
     "bad name": ("QY309", "name: My Rule\nsummary: x\nextends: existence\ntokens: [a]\n",
                  "QY309.yml:1: 规则名称 “My Rule” 应为小写连字符形式"),
 }
@@ -348,3 +362,16 @@ def test_builtin_st001_is_a_required_rule_in_rules_packs():
     entry = Linter(entry_points=False).registry.lookup("ST001")
     assert entry.pack == "structure" and entry.rule.kind == "required"
     assert entry.rule.source.replace("\\", "/").endswith("rules/packs/structure/ST001.yml")
+
+
+def test_a_pack_may_not_take_a_reserved_prefix(tmp_path):
+    folder = make_pack(tmp_path / "pack", {"ST901": "name: x\nsummary: x\nextends: existence\ntokens: [a]\n"},
+                       meta="title: 本机关\nprefix: ST\n")
+    with pytest.raises(ConfigError, match=r"pack.yml:2: 规则包的前缀 “ST” 是 lawlint 保留的前缀"):
+        Linter(Config(packs=[str(folder)]), entry_points=False)
+
+
+def test_modest_message_formats_still_work(tmp_path):
+    rule = "name: x\nsummary: x\nextends: existence\ntokens: ['亲自']\nmessage: '慎用“{match:>4}”{match!r}'\n"
+    _, found, _ = lint(tmp_path, {"QY319": rule}, "局长亲自部署。\n")
+    assert found == [((1, 3), "QY319", "慎用“  亲自”'亲自'")]
