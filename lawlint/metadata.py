@@ -14,7 +14,7 @@ from lawlint.document import CHROME, ELEMENT, HEADING, PARAGRAPH, SIGNATURE, Blo
 from lawlint.layout import LETTER_SPACED, is_doc_number_line, is_organ_line, patterns
 from lawlint.prefilter import scanner
 from lawlint.rule import Span
-from lawlint.text import BLANKS, cn_digits_to_int, squeeze
+from lawlint.text import BLANKS, cn_digits_to_int, split_at_blanks, squeeze
 
 _YEAR = scanner(re.compile(rf"(?<![0-9—\-~～至])((?:19|20)\d{{2}}|[二][〇○零][一二三四五六七八九〇○零][〇○零一二三四五六七八九])"
                    rf"[{BLANKS}]*年(?!\s*[—\-~～至])"))
@@ -146,11 +146,11 @@ def _signature(doc: Document) -> Signature | None:
         if parsed:
             date = DatedText(parsed, block.span_of(parsed.start, parsed.end))
             continue
-        m = re.fullmatch(rf"(.+?)([{BLANKS}]+)(\S.*)", block.text)
-        if m and parse_date_text(m[3]) and is_organ_line(m[1]):
-            organs.extend(_split_organs(block, 0, len(m[1])))
-            parsed = parse_date_text(m[3])
-            offset = m.start(3)
+        split = split_at_blanks(block.text)
+        if split and parse_date_text(block.text[split[1]:]) and is_organ_line(block.text[:split[0]]):
+            organs.extend(_split_organs(block, 0, split[0]))
+            offset = split[1]
+            parsed = parse_date_text(block.text[offset:])
             date = DatedText(parsed, block.span_of(offset + parsed.start, offset + parsed.end))
         else:
             organs.extend(_split_organs(block, 0, len(block.text)))
