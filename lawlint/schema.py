@@ -33,6 +33,9 @@ class YamlSource:
 
     def __init__(self, text: str, name: str) -> None:
         self.name = name
+        # Patterns written by users are refused when they may backtrack catastrophically
+        # (lawlint.regex_safety); lawlint's own files are checked by its tests instead.
+        self.check_patterns = not _shipped(name)
         loader = SAFE_LOADER(text)
         try:
             self.root = loader.get_single_node()
@@ -138,9 +141,34 @@ def check_regex(src: YamlSource, value: Any, *path: Any) -> re.Pattern:
     if not isinstance(value, str):
         raise src.error(f"“{path[-1]}” 应为正则表达式字符串，实际为 {_kind(value)}", *path)
     try:
-        return re.compile(value)
+        compiled = re.compile(value)
     except re.error as exc:
         raise src.error(f"正则表达式 “{brief(value)}” 有误：{exc}", *path) from None
+    if getattr(src, "check_patterns", False):
+        check_safety(src, compiled, *path)
+    return compiled
+
+
+def check_safety(src: YamlSource, pattern: re.Pattern, *path: Any) -> None:
+    """Refuse a pattern with nested or adjacent variable quantifiers over overlapping
+    characters (``lawlint.regex_safety``)."""
+    from lawlint.regex_safety import UnsafePattern, check
+
+    try:
+        check(pattern.pattern, pattern.flags)
+    except UnsafePattern as exc:
+        raise src.error(f"正则表达式 “{brief(pattern.pattern)}” 不安全：{exc}", *path) from None
+
+
+def _shipped(name: str) -> bool:
+    """Is ``name`` a file of lawlint's own ``rules/`` folder?"""
+    from lawlint.resources import rules_root
+
+    try:
+        root = str(rules_root())
+    except RuntimeError:
+        return False
+    return name.startswith(root.rstrip("/\\") + ("/" if "/" in root else "\\"))
 
 
 def list_of(item_type: type | tuple) -> Callable:

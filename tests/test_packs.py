@@ -327,6 +327,14 @@ BROKEN = {
                      "QY317.yml:6: “message” 中 {match:>{count}} 的格式说明不可用"),
     "kind not a name": ("QY318", "name: x\nsummary: x\nextends: [existence]\ntokens: [a]\n",
                         "QY318.yml:3: 未知的规则种类 “['existence']”"),
+    "nested quantifiers": ("QY320", "name: x\nsummary: x\nextends: existence\ntokens: ['（(?:\\d+\\s?)+）']\n",
+                           "QY320.yml:4: 正则表达式 “（(?:\\d+\\s?)+）” 不安全：重复的分组内又有可变次数的量词"),
+    "adjacent quantifiers": ("QY321", "name: x\nsummary: x\nextends: substitution\nswap:\n  '(\\d+)\\s*(\\d+)年': '\\1\\2年'\n",
+                             "QY321.yml:5: 正则表达式 “(\\d+)\\s*(\\d+)年” 不安全：两个不限次数的量词相邻"),
+    "ambiguous branches": ("QY322", "name: x\nsummary: x\nextends: existence\ntokens: [a]\nexceptions: ['(?:局|局局)+长']\n",
+                           "QY322.yml:5: 正则表达式 “(?:局|局局)+长” 不安全：重复的分组内有开头相同的分支"),
+    "unsafe anchor": ("QY323", "name: x\nsummary: x\nextends: existence\ntokens: [a]\nanchor: '.*.*年'\n",
+                      "QY323.yml:5: 正则表达式 “.*.*年” 不安全"),
     "bad name": ("QY309", "name: My Rule\nsummary: x\nextends: existence\ntokens: [a]\n",
                  "QY309.yml:1: 规则名称 “My Rule” 应为小写连字符形式"),
 }
@@ -375,3 +383,25 @@ def test_modest_message_formats_still_work(tmp_path):
     rule = "name: x\nsummary: x\nextends: existence\ntokens: ['亲自']\nmessage: '慎用“{match:>4}”{match!r}'\n"
     _, found, _ = lint(tmp_path, {"QY319": rule}, "局长亲自部署。\n")
     assert found == [((1, 3), "QY319", "慎用“  亲自”'亲自'")]
+
+
+def test_safe_user_patterns_are_accepted(tmp_path):
+    """Quantifiers next to each other over characters that cannot meet, or nested with a
+    required separator, are linear and accepted."""
+    rule = ("name: x\nsummary: x\nextends: existence\n"
+            "tokens: ['(?:\\s*\\d)+号', '[一-龥]+\\d+件', '\\d+\\s+\\d+', '(?:第[一二三]条|第[四五]款)+', '[^》]*》']\n")
+    _, found, _ = lint(tmp_path, {"QY324": rule}, "办理15件。\n")
+    assert found == [((1, 1), "QY324", "不应出现“办理15件”")]
+
+
+def test_the_shipped_packs_and_profiles_pass_the_check_for_user_patterns(monkeypatch):
+    """lawlint's own YAML (skipped at run time: its tests time it instead) is safe by the
+    same rules, so an agency copying it gets no refusal."""
+    from lawlint import schema
+
+    checked = []
+    real = schema.check_safety
+    monkeypatch.setattr(schema, "_shipped", lambda name: False)
+    monkeypatch.setattr(schema, "check_safety", lambda *args: checked.append(args) or real(*args))
+    Linter(entry_points=False)
+    assert len(checked) > 100

@@ -125,6 +125,8 @@ def regex_alternatives(src: YamlSource, value: Any, *path: Any) -> None:
     except re.error:
         regex_list(src, value, *path)  # names the faulty item
         raise src.error("这些正则表达式各自正确，但合在一起无法编译（如分组名重复）", *path) from None
+    if src.check_patterns:
+        regex_list(src, value, *path)  # each checked for catastrophic backtracking
 
 
 SHARED_KEYS = {
