@@ -41,6 +41,11 @@ def _uid() -> int | None:
     return getuid() if getuid is not None else None
 
 
+def trusted_file(info: os.stat_result) -> bool:
+    """A regular file of the user's that nobody else may write to."""
+    return stat.S_ISREG(info.st_mode) and _trusted(info)
+
+
 def _trusted(info: os.stat_result) -> bool:
     """Owned by the user, and nobody else may write to it."""
     uid = _uid()

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from lawlint.kinds.base import SHARED_KEYS, YamlRule
 from lawlint.rule import CODE_PATTERN, CONFIDENCE_LABELS, NAME_PATTERN, ConfigError, Severity
-from lawlint.schema import YamlSource, brief, check_keys
+from lawlint.schema import YamlSource, brief, check_keys, compile_pattern
 
 if TYPE_CHECKING:  # pragma: no cover
     from importlib.resources.abc import Traversable
@@ -107,8 +107,9 @@ def build_rule(file: "Traversable | Path", owner: str, prefixes: tuple[str, ...]
         "code": code, "name": data["name"], "summary": data["summary"], "severity": severity,
         "confidence": confidence, "basis": data.get("basis", ""), "message": message,
         "scope": (scope,) if isinstance(scope, str) else tuple(scope),
-        "exceptions": tuple(re.compile(x) for x in data.get("exceptions") or ()),
-        "whole_word": data.get("whole_word", False), "anchor": re.compile(data["anchor"]) if "anchor" in data else None,
+        "exceptions": tuple(compile_pattern(src, x) for x in data.get("exceptions") or ()),
+        "whole_word": data.get("whole_word", False),
+        "anchor": compile_pattern(src, data["anchor"]) if "anchor" in data else None,
         "doc": data.get("documentation", ""), "source": str(file),
         "__doc__": data.get("documentation", data["summary"]), "__module__": kind.__module__,
     }

@@ -28,18 +28,67 @@ def brief(value: Any, limit: int = 60) -> str:
     return value if len(value) <= limit else value[:limit] + "…"
 
 
+class LazyPattern:
+    """A regular expression compiled when first used.  The shipped rule packs hold hundreds
+    of patterns, and in a typical report nine in ten are never searched:
+    ``lawlint.prefilter`` rules them out from the pattern text (``pattern``, ``flags``)
+    without compiling them.  Everything else is the compiled pattern's."""
+
+    __slots__ = ("pattern", "flags", "_compiled")
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+        self.flags = _inline_flags(pattern)
+        self._compiled: re.Pattern | None = None
+
+    @property
+    def compiled(self) -> re.Pattern:
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern)
+        return self._compiled
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.compiled, name)
+
+    def __repr__(self) -> str:
+        return f"LazyPattern({self.pattern!r})"
+
+
+_FLAG_LETTERS = {"a": re.ASCII, "i": re.IGNORECASE, "L": re.LOCALE, "m": re.MULTILINE, "s": re.DOTALL,
+                 "u": re.UNICODE, "x": re.VERBOSE}
+_LEADING_FLAGS = re.compile(r"\(\?([aiLmsux]+)\)")
+
+
+def _inline_flags(pattern: str) -> int:
+    """The flags ``re.compile(pattern).flags`` has: those set at its start (where Python
+    3.11 requires global flags), and UNICODE unless ASCII."""
+    flags, at = 0, 0
+    while (m := _LEADING_FLAGS.match(pattern, at)) is not None:
+        for letter in m[1]:
+            flags |= _FLAG_LETTERS[letter]
+        at = m.end()
+    return flags if flags & re.ASCII else flags | re.UNICODE
+
+
+def compile_pattern(src: "YamlSource", text: str) -> "re.Pattern | LazyPattern":
+    """A pattern of a YAML file: a user's compiled now (it was validated, and ``re`` keeps
+    the compilation), lawlint's own when first used."""
+    return re.compile(text) if src.check_patterns else LazyPattern(text)
+
+
 class YamlSource:
     """Parsed YAML plus the node tree, so that an error can say which line it is on."""
 
     def __init__(self, text: str, name: str) -> None:
         self.name = name
-        # Patterns written by users are refused when they may backtrack catastrophically
-        # (lawlint.regex_safety); lawlint's own files are checked by its tests instead.
+        # Files written by users are refused when they are alias bombs, and their patterns
+        # when they may backtrack catastrophically (lawlint.regex_safety); lawlint's own
+        # files are checked by its tests instead.
         self.check_patterns = not _shipped(name)
         loader = SAFE_LOADER(text)
         try:
             self.root = loader.get_single_node()
-            if self.root is not None:
+            if self.root is not None and self.check_patterns:
                 _check_size(self.root, name)
             self.data = loader.construct_document(self.root) if self.root is not None else None
         except yaml.YAMLError as exc:
@@ -137,15 +186,19 @@ def check_keys(src: YamlSource, mapping: Any, allowed: Mapping[str, Any], *path:
     return dict(mapping)
 
 
-def check_regex(src: YamlSource, value: Any, *path: Any) -> re.Pattern:
+def check_regex(src: YamlSource, value: Any, *path: Any) -> re.Pattern | None:
+    """``value`` compiled, and refused when it may backtrack catastrophically; None for
+    lawlint's own files, whose patterns are compiled when first used (their tests compile
+    and time every one)."""
     if not isinstance(value, str):
         raise src.error(f"“{path[-1]}” 应为正则表达式字符串，实际为 {_kind(value)}", *path)
+    if not getattr(src, "check_patterns", True):
+        return None
     try:
         compiled = re.compile(value)
     except re.error as exc:
         raise src.error(f"正则表达式 “{brief(value)}” 有误：{exc}", *path) from None
-    if getattr(src, "check_patterns", False):
-        check_safety(src, compiled, *path)
+    check_safety(src, compiled, *path)
     return compiled
 
 

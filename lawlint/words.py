@@ -106,21 +106,36 @@ def _checksum_path(table: Path) -> Path:
     return table.with_name(table.name + ".sum")
 
 
+def _fingerprint(info: os.stat_result) -> str:
+    """What identifies one version of a file: written again, copied or touched, it changes
+    (the ctime cannot be set back)."""
+    return f"{info.st_size} {info.st_mtime_ns} {info.st_ino} {info.st_ctime_ns}"
+
+
 def _open_table(path: Path):
-    """A read-only connection to the table at ``path``, or None unless its bytes match the
-    checksum kept beside it and it holds exactly the tables ``_write_table`` makes.  The
-    bytes checked are the bytes opened (in memory) where SQLite can do that."""
+    """A read-only connection to the table at ``path``, or None unless it holds exactly the
+    tables ``_write_table`` makes and its bytes match the SHA-256 kept beside it.  Hashing
+    9 MB costs more than a whole lint, so the checksum file also records the table's
+    fingerprint (size, times, inode) when it was last verified: a table with that same
+    fingerprint is the very file verified, and is not read again."""
     import sqlite3
 
     kept = cache.read_text(_checksum_path(path))
-    data = cache.read_raw(path)
-    if kept is None or data is None or kept != f"{cache.digest(data)} {len(data)}":
+    if kept is None or kept.count(" ") != 5:
         return None
-    if hasattr(sqlite3.Connection, "deserialize"):
-        connection = sqlite3.connect(":memory:", check_same_thread=False)
-        connection.deserialize(data)
-    else:  # pragma: no cover - Python 3.10
-        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+    digest, size, fingerprint = kept.split(" ", 2)
+    try:
+        info = os.stat(path, follow_symlinks=False)
+    except OSError:
+        return None
+    if not cache.trusted_file(info) or str(info.st_size) != size:
+        return None
+    if _fingerprint(info) != fingerprint:
+        data = cache.read_raw(path)
+        if data is None or cache.digest(data) != digest or str(len(data)) != size:
+            return None
+        cache.write_text(_checksum_path(path), f"{digest} {size} {_fingerprint(os.stat(path))}")
+    connection = sqlite3.connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True, check_same_thread=False)
     connection.set_progress_handler(lambda: 1, _MAX_STEPS)  # a lookup that runs long is stopped
     try:
         schema = {(kind, name) for kind, name in connection.execute("SELECT type, name FROM sqlite_master")}
@@ -209,7 +224,11 @@ def _save_table(tok) -> None:
     written: list[str] = []
     cache.publish(path, functools.partial(_write_table, tok, written))
     if written:
-        cache.write_text(_checksum_path(path), written[0])
+        try:
+            fingerprint = _fingerprint(os.stat(path, follow_symlinks=False))
+        except OSError:
+            return
+        cache.write_text(_checksum_path(path), f"{written[0]} {fingerprint}")
 
 
 def _write_table(tok, written: list[str], path: Path) -> None:

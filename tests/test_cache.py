@@ -178,7 +178,8 @@ def test_a_table_that_is_a_recursive_view_neither_hangs_nor_changes_findings(bui
     _recursive_view(kept["table"])
     if with_checksum:
         data = kept["table"].read_bytes()
-        cache.write_text(kept["sum"], f"{cache.digest(data)} {len(data)}")
+        fingerprint = words._fingerprint(kept["table"].stat())
+        cache.write_text(kept["sum"], f"{cache.digest(data)} {len(data)} {fingerprint}")
     reset()
     faulthandler.dump_traceback_later(120, exit=True)  # a hang ends the test run instead of blocking it
     try:
@@ -323,3 +324,23 @@ def test_entries_round_trip_and_refuse_tampering(tmp_path, monkeypatch):
     if sys.platform != "win32":
         os.mkfifo(tmp_path / "fifo")
         assert cache.read_raw(tmp_path / "fifo") is None  # not a regular file: never blocks
+
+
+def test_a_verified_table_is_not_read_again_until_it_changes(built, monkeypatch):
+    """The checksum file records the fingerprint of the table it verified; a table with that
+    fingerprint is opened without hashing its 9 MB, any other is hashed first."""
+    folder, _, reset, clean = built
+    kept = entries(folder)
+    reset()
+    assert findings() == clean  # copied: another inode, so hashed once and the fingerprint recorded
+    recorded = cache.read_text(kept["sum"])
+    reads = []
+    real = cache.read_raw
+    monkeypatch.setattr(cache, "read_raw", lambda path, *a: reads.append(path) or real(path, *a))
+    reset()
+    assert findings() == clean
+    assert kept["table"] not in reads and cache.read_text(kept["sum"]) == recorded
+    os.utime(kept["table"])  # touched: no longer the file verified
+    reset()
+    assert findings() == clean
+    assert kept["table"] in reads and cache.read_text(kept["sum"]) != recorded

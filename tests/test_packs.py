@@ -405,3 +405,24 @@ def test_the_shipped_packs_and_profiles_pass_the_check_for_user_patterns(monkeyp
     monkeypatch.setattr(schema, "check_safety", lambda *args: checked.append(args) or real(*args))
     Linter(entry_points=False)
     assert len(checked) > 100
+
+
+def test_shipped_patterns_are_compiled_when_first_used_with_the_flags_re_gives_them():
+    """lawlint's own packs keep their patterns uncompiled until a document may match them;
+    the flags the prefilter reads from the text are those ``re`` compiles."""
+    import re
+
+    from lawlint.document import Document
+    from lawlint.schema import LazyPattern
+
+    linter = Linter(entry_points=False)
+    lazy = [value for rule in linter.rules for value in vars(type(rule)).values() if isinstance(value, LazyPattern)]
+    lazy += [p for rule in linter.rules for value in vars(type(rule)).values() if isinstance(value, tuple)
+             for item in value for p in (item if isinstance(item, tuple) else (item,)) if isinstance(p, LazyPattern)]
+    assert len(lazy) > 50 and all(p._compiled is None for p in lazy)
+    for p in lazy:
+        assert p.flags == re.compile(p.pattern).flags, p.pattern
+    for text, flags in (("(?i)abc", re.I | re.U), ("(?a)(?m)x", re.A | re.M), ("x(?i:y)", re.U)):
+        assert LazyPattern(text).flags == flags == re.compile(text).flags
+    linter.lint_document(Document("关于2024年工作的报告\n截止目前，法制政府建设。\n"))
+    assert any(p._compiled is not None for p in lazy) and any(p._compiled is None for p in lazy)

@@ -14,7 +14,7 @@ from typing import Any, Callable, ClassVar, Iterator
 from lawlint.document import Document
 from lawlint.prefilter import Need, anchored_lines, met, needs, scanner, uses_line_anchors
 from lawlint.rule import Rule, Span, Violation, shown
-from lawlint.schema import YamlSource, brief, check_regex, list_of
+from lawlint.schema import YamlSource, brief, check_regex, compile_pattern, list_of
 
 MAX_WIDTH = 200  # of a format spec in a message
 SCOPES = ("document", "title", "heading", "paragraph", "sentence")
@@ -120,13 +120,14 @@ def regex_alternatives(src: YamlSource, value: Any, *path: Any) -> None:
     """A list of regular expressions matched as one alternation (``alternation``): compiling
     that once validates them all, and ``re`` keeps it for the rule's own compilation."""
     list_of(str)(src, value, *path)
+    if not src.check_patterns:
+        return  # lawlint's own: compiled when first used
     try:
         re.compile(alternation(value))
     except re.error:
         regex_list(src, value, *path)  # names the faulty item
         raise src.error("这些正则表达式各自正确，但合在一起无法编译（如分组名重复）", *path) from None
-    if src.check_patterns:
-        regex_list(src, value, *path)  # each checked for catastrophic backtracking
+    regex_list(src, value, *path)  # each checked for catastrophic backtracking
 
 
 SHARED_KEYS = {

@@ -1,9 +1,7 @@
 from __future__ import annotations
 
-import re
-
 from lawlint.kinds.base import YamlRule
-from lawlint.schema import check_regex
+from lawlint.schema import check_regex, compile_pattern
 
 
 class Occurrence(YamlRule):
@@ -25,7 +23,7 @@ class Occurrence(YamlRule):
                 raise src.error(f"“{key}” 不能为负数（实际为 {data[key]}）", key)
         if data.get("min", 0) > data.get("max", data.get("min", 0)):
             raise src.error(f"“min”（{data['min']}）大于 “max”（{data['max']}），没有文档能满足", "min")
-        return {"pattern": re.compile(data["token"]), "least": data.get("min"), "most": data.get("max")}
+        return {"pattern": compile_pattern(src, data["token"]), "least": data.get("min"), "most": data.get("max")}
 
     def check(self, doc):
         if self.least is None and not self.anywhere(doc, self.pattern):

@@ -4,7 +4,7 @@ import re
 
 from lawlint.kinds.base import YamlRule
 from lawlint.rule import Fix
-from lawlint.schema import brief, check_regex
+from lawlint.schema import brief, check_regex, compile_pattern
 
 
 def check_swap(src, value, *path):
@@ -14,6 +14,8 @@ def check_swap(src, value, *path):
         pattern = check_regex(src, str(wrong), *path, wrong)
         if not isinstance(right, str):
             raise src.error(f"“{brief(wrong)}” 的正确写法应为字符串", *path, wrong)
+        if pattern is None:
+            continue  # lawlint's own: checked by its tests
         try:
             pattern.sub(right, "")  # the replacement's group references are checked before any match
         except (re.error, IndexError) as exc:
@@ -38,7 +40,7 @@ class Substitution(YamlRule):
 
     @classmethod
     def compile(cls, src, data):
-        return {"swaps": tuple((re.compile(str(wrong)), right) for wrong, right in data["swap"].items())}
+        return {"swaps": tuple((compile_pattern(src, str(wrong)), right) for wrong, right in data["swap"].items())}
 
     def check(self, doc):
         swaps = [(pattern, right) for pattern, right in self.swaps if self.anywhere(doc, pattern)]
