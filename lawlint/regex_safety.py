@@ -4,9 +4,11 @@ CPython's ``re`` backtracks: ``(a+)+$`` takes exponential time on ``aaa…ab``, 
 ``\\d+\\s*\\d+`` cubic time on a long run of digits.  Agencies write patterns in their
 rule packs and profiles, so lawlint reads each one at load time and refuses those with
 
-* nested quantifiers — a repeated group whose end and start can both be a variable
-  quantifier over overlapping characters (``(a+)+``, ``(\\d+\\s?)+``, ``(?:\\w{1,3})*``),
-  or that holds an alternation whose branches can start alike (``(a|aa)+``);
+* nested quantifiers — a repeated group where one repetition could end at several places:
+  a variable quantifier at its end can take what the group starts with, or one at its
+  start what it ends with, or two inside compete (``(a+)+``, ``(\\d+\\s?)+``,
+  ``(?:\\d\\d*)+``, ``(?:\\w{1,3})*``); a group holding an alternation whose branches can
+  start alike (``(a|aa)+``); a repeated part that can match the empty string (``(a?)+``);
 * adjacent quantifiers — two unbounded quantifiers over overlapping characters with
   nothing but optional items between them (``\\d+\\d+``, ``.*.*``, ``\\s*\\d*\\s*``).
 
@@ -16,7 +18,9 @@ it can match (ranges, ``\\d \\w \\s``, their negations, ``.``), and answers "ove
 whenever it is unsure: it may refuse a harmless pattern, never the reverse for the
 forms above.  A single quantifier that fails at the end of a long line
 (``\\d+年`` on 20,000 digits) costs time proportional to the square of the line and
-is not refused: lines of real documents are short.
+is not refused: lines of real documents are short.  Nor are some polynomial shapes the
+rules above do not see (a group repeated a few times, ``{1,3}``, whose length varies in
+its middle): the check catches the classic forms, it does not prove a pattern linear.
 """
 from __future__ import annotations
 
@@ -460,10 +464,17 @@ def _problem(node: Node) -> tuple[int, str] | None:
         body = node.items[0]
         ends = _edge(body, True, _variable)
         starts = _edge(body, False, _variable)
-        for x in ends:
-            for y in starts:
-                if _compete(x, y):
-                    return node.at, "重复的分组内又有可变次数的量词，同一段文字可以有多种分法（嵌套量词）"
+        # Where one repetition ends and the next begins must be fixed by the text: not when a
+        # variable quantifier at the end can take what the next repetition starts with (or
+        # the other way round), nor when two variable quantifiers inside compete.
+        first, last = _first(body), _last(body)
+        if _nullable(body) and (node.high is None or node.high > UNBOUNDED):
+            return node.at, "重复的部分可以匹配空串（如 (a?)+、(?=x)*），回溯时要尝试的分法极多"
+        if any(overlap(_chars(x.items[0]), first) for x in ends) \
+                or any(overlap(last, _chars(y.items[0])) for y in starts) \
+                or any(_compete(x, y) for x in ends for y in starts) \
+                or _adjacent(body, _variable) is not None:
+            return node.at, "重复的分组内又有可变次数的量词，同一段文字可以有多种分法（嵌套量词）"
         for alt in _alternations(body):
             branches = alt.items
             for i, a in enumerate(branches):
@@ -471,18 +482,35 @@ def _problem(node: Node) -> tuple[int, str] | None:
                     if _branches_ambiguous(a, b):
                         return alt.at, "重复的分组内有开头相同的分支（如 (a|aa)+），同一段文字可以有多种分法"
     if node.kind == "seq":
-        items = node.items
-        for i, left in enumerate(items):
-            ends = _edge(left, True, _unbounded)
-            if not ends:
-                continue
-            for j in range(i + 1, len(items)):
-                for y in _edge(items[j], False, _unbounded):
-                    for x in ends:
-                        if _compete(x, y):
-                            return y.at, "两个不限次数的量词相邻、可匹配相同的字符（相邻量词）"
-                if not _nullable(items[j]):
-                    break
+        at = _adjacent(node, _unbounded, nested=False)
+        if at is not None:
+            return at, "两个不限次数的量词相邻、可匹配相同的字符（相邻量词）"
+    return None
+
+
+def _adjacent(node: Node, wanted, nested: bool = True) -> int | None:
+    """Offset of a quantifier ``wanted`` that competes with an earlier one ``wanted`` across
+    nothing but optional items, in the sequence ``node`` (and, if ``nested``, in the
+    sequences inside it); None if there is none."""
+    if nested:
+        for child in node.items:
+            if child.kind != "look":
+                found = _adjacent(child, wanted)
+                if found is not None:
+                    return found
+    if node.kind != "seq":
+        return None
+    items = node.items
+    for i, left in enumerate(items):
+        ends = _edge(left, True, wanted)
+        if not ends:
+            continue
+        for j in range(i + 1, len(items)):
+            for y in _edge(items[j], False, wanted):
+                if any(_compete(x, y) for x in ends):
+                    return y.at
+            if not _nullable(items[j]):
+                break
     return None
 
 
