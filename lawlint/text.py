@@ -10,31 +10,6 @@ HAN_RE = re.compile(f"[{HAN}]")
 # Indentation and stray blanks seen in real copies: ASCII, NBSP, ideographic and en/em spaces.
 BLANKS = " \t\u00a0\u2002\u2003\u2009\u200b\u3000\ufeff"
 
-_BLANK_SET = frozenset(BLANKS)
-
-
-def split_at_blanks(text: str) -> tuple[int, int] | None:
-    """Where ``re.fullmatch(rf"(.+?)[{BLANKS}]+(\\S.*)", text)`` splits ``text`` (an organ
-    name, blanks, a date): the end of the first part and the start of the last, or None.
-    The pattern backtracks over every blank of a long run for every length of its first
-    part (quadratic); this finds the same split in one pass."""
-    if "\n" in text:
-        return None
-    n, k = len(text), 1
-    while k < n:
-        if text[k] not in _BLANK_SET:
-            k += 1
-            continue
-        end = k
-        while end < n and text[end] in _BLANK_SET:
-            end += 1
-        for start in range(end, k, -1):  # the blanks give back characters from the right
-            if start < n and not text[start].isspace():
-                return k, start
-        k = end  # a first part ending inside this run has no other choices
-    return None
-
-
 FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 _CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "O": 0, "o": 0, "0": 0,
