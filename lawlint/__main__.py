@@ -1,6 +1,6 @@
 """``python -m lawlint``."""
 import sys
 
-from lawlint.command import main
+from lawlint.cli import main
 
 sys.exit(main())

@@ -32,8 +32,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from lawlint.rule import ConfigError, Severity
-from lawlint.schema import YamlSource, check_keys, list_of, month_day
+from lawlint.rule import ConfigError, Severity, shown
+from lawlint.schema import YamlSource, brief, check_keys, list_of, month_day
 
 
 def _tomllib():
@@ -146,16 +146,18 @@ def _build(src, data: Any, path: Path) -> Config:
         "profile": str, "deadlines": dict, "fail-on": str, "packs": _selectors, "plugins": _selectors,
         "profiles": _selectors, "require-plugins": _selectors,
     })
+    if raw.get("select") == []:
+        raise src.error("“select” 是空列表，一条规则也不会运行（不写 select 即启用全部规则）", "select")
     for pattern, selectors in (raw.get("per-file-ignores") or {}).items():
         _selectors(src, selectors, "per-file-ignores", pattern)
     for key, options in (raw.get("rules") or {}).items():
         if not isinstance(options, dict):
-            raise src.error(f"规则 “{key}” 的设置应为映射（如 {{severity: warning}}）", "rules", key)
+            raise src.error(f"规则 “{brief(key)}” 的设置应为映射（如 {{severity: warning}}）", "rules", key)
         if "severity" in options:
             try:
                 Severity.parse(options["severity"])
             except ConfigError:
-                raise src.error(f"无效的严重程度 “{options['severity']}”（可选 error、warning、info）",
+                raise src.error(f"无效的严重程度 {shown(options['severity'])}（可选 error、warning、info）",
                                 "rules", key, "severity") from None
     deadlines = check_keys(src, raw.get("deadlines"), {"since": int, "signing": dict, "publication": str},
                            "deadlines")

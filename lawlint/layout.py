@@ -319,7 +319,14 @@ def _mark_signature(lines: list[Line], end: int, kinds: list) -> int | None:
 
 _ATTACHMENT_LOOKAHEAD = 40  # an attachment's text starts within this many lines of its title
 # 1.1 编制目的: the decimal section numbers of 预案 and 标准 (their table of contents too)
-_DECIMAL_HEADING = re.compile(rf"\d{{1,2}}(?:[.．]\d{{1,2}})+[{BLANKS}]*[{HAN}]")
+
+
+@functools.cache
+def _decimal_heading() -> re.Pattern:
+    """Compiled when first needed (an attachment after a 落款)."""
+    return re.compile(rf"\d{{1,2}}(?:[.．]\d{{1,2}})+[{BLANKS}]*[{HAN}]")
+
+
 
 
 _RESIDUE_LINES = 3  # at most this many unknown lines of page residue after a 落款
@@ -366,7 +373,7 @@ def _find_attachment(lines: list[Line], end: int, kinds: list) -> tuple[int, int
         # an attachment has a body: a paragraph or a heading soon after its title
         body = range(t + 1, min(end, t + 1 + _ATTACHMENT_LOOKAHEAD))
         if not any(_is_running_text(lines[b].text) or parse_numbering(lines[b].text)
-                   or _DECIMAL_HEADING.match(lines[b].text) for b in body):
+                   or _decimal_heading().match(lines[b].text) for b in body):
             continue
         for j in range(start, d + 1):
             kinds[j] = ELEMENT if is_note(lines[j].text) else SIGNATURE

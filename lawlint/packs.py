@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from lawlint.kinds.base import SHARED_KEYS, YamlRule
 from lawlint.rule import CODE_PATTERN, CONFIDENCE_LABELS, NAME_PATTERN, ConfigError, Severity
-from lawlint.schema import YamlSource, check_keys
+from lawlint.schema import YamlSource, brief, check_keys, compile_pattern
 
 if TYPE_CHECKING:  # pragma: no cover
     from importlib.resources.abc import Traversable
@@ -57,6 +57,9 @@ def load_pack(folder: "Traversable | Path", owner: str, prefixes: Iterable[str] 
         if "prefix" in data:
             if not _PREFIX.match(data["prefix"]):
                 raise src.error(f"“prefix” 应为 2～4 个大写字母，实际为 “{data['prefix']}”", "prefix")
+            if allowed is None and data["prefix"] in _core_prefixes():
+                raise src.error(f"规则包的前缀 “{data['prefix']}” 是 lawlint 保留的前缀（{'、'.join(_core_prefixes())}），"
+                                "请换用本机关自己的前缀", "prefix")
             if allowed is not None and data["prefix"] not in allowed:
                 raise src.error(f"规则包的前缀 “{data['prefix']}” 不属于其提供者 {owner}（可用：{'、'.join(allowed)}）",
                                 "prefix")
@@ -77,9 +80,9 @@ def build_rule(file: "Traversable | Path", owner: str, prefixes: tuple[str, ...]
         raise src.error("规则文件的内容应为映射（键: 值）")
     if "extends" not in data:
         raise src.error(f"缺少 “extends”（规则种类，可用：{'、'.join(sorted(kinds))}）")
-    kind = kinds.get(data["extends"])
+    kind = kinds.get(data["extends"]) if isinstance(data["extends"], str) else None
     if kind is None:
-        raise src.error(f"未知的规则种类 “{data['extends']}”（可用：{'、'.join(sorted(kinds))}）", "extends")
+        raise src.error(f"未知的规则种类 “{brief(data['extends'])}”（可用：{'、'.join(sorted(kinds))}）", "extends")
     check_keys(src, data, {**SHARED_KEYS, **kind.keys}, required=("name", "summary", *kind.required))
     stem = Path(file.name).stem
     code = data.get("code", stem)
@@ -104,8 +107,9 @@ def build_rule(file: "Traversable | Path", owner: str, prefixes: tuple[str, ...]
         "code": code, "name": data["name"], "summary": data["summary"], "severity": severity,
         "confidence": confidence, "from_year": data.get("from_year"), "basis": data.get("basis", ""), "message": message,
         "scope": (scope,) if isinstance(scope, str) else tuple(scope),
-        "exceptions": tuple(re.compile(x) for x in data.get("exceptions") or ()),
-        "whole_word": data.get("whole_word", False), "anchor": re.compile(data["anchor"]) if "anchor" in data else None,
+        "exceptions": tuple(compile_pattern(src, x) for x in data.get("exceptions") or ()),
+        "whole_word": data.get("whole_word", False),
+        "anchor": compile_pattern(src, data["anchor"]) if "anchor" in data else None,
         "doc": data.get("documentation", ""), "source": str(file),
         "__doc__": data.get("documentation", data["summary"]), "__module__": kind.__module__,
     }
@@ -113,9 +117,14 @@ def build_rule(file: "Traversable | Path", owner: str, prefixes: tuple[str, ...]
     return type(f"{kind.__name__}_{code}", (kind,), attrs)
 
 
-def _check_prefix(src: YamlSource, code: str, owner: str, prefixes: tuple[str, ...] | None) -> None:
+def _core_prefixes() -> tuple[str, ...]:
     from lawlint.plugins import CORE_PREFIXES
 
+    return CORE_PREFIXES
+
+
+def _check_prefix(src: YamlSource, code: str, owner: str, prefixes: tuple[str, ...] | None) -> None:
+    CORE_PREFIXES = _core_prefixes()
     if prefixes is None:
         if code[:2] in CORE_PREFIXES and not code[2:3].isalpha():
             raise src.error(f"规则代码 “{code}” 使用了 lawlint 保留的前缀（{'、'.join(CORE_PREFIXES)}）", "code")

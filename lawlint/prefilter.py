@@ -254,7 +254,14 @@ _CATEGORIES = {"CATEGORY_DIGIT": r"\d", "CATEGORY_NOT_DIGIT": r"\D", "CATEGORY_S
 def scanner(pattern: re.Pattern) -> re.Pattern:
     """``pattern``, preceded by a look-ahead for the characters its matches can start
     with; ``pattern`` itself when they are not known (it may match the empty string,
-    start with ``.`` or a negated class) or its flags make wrapping it unsafe."""
+    start with ``.`` or a negated class) or its flags make wrapping it unsafe.  A pattern
+    compiled on first use (``schema.LazyPattern``) is compiled here: what is searched is
+    always a compiled pattern."""
+    found = _scanner(pattern)
+    return getattr(found, "compiled", found)
+
+
+def _scanner(pattern: re.Pattern) -> re.Pattern:
     if not isinstance(pattern.pattern, str) or pattern.flags & (re.IGNORECASE | re.VERBOSE):
         return pattern
     try:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import enum
 import inspect
 import re
+import reprlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Mapping
 
@@ -16,6 +17,17 @@ if TYPE_CHECKING:  # pragma: no cover
 
 CODE_PATTERN = re.compile(r"^[A-Z]{2,4}\d{3}$")
 NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+
+
+_SHOWN = reprlib.Repr()
+_SHOWN.maxstring = _SHOWN.maxother = 60
+_SHOWN.maxlist = _SHOWN.maxdict = _SHOWN.maxtuple = _SHOWN.maxset = 6
+_SHOWN.maxlevel = 3
+
+
+def shown(value: Any) -> str:
+    """``repr(value)`` cut short: an error message never shows (or builds) a huge value."""
+    return _SHOWN.repr(value)
 
 
 class ConfigError(Exception):
@@ -44,7 +56,7 @@ class Severity(str, enum.Enum):
             return cls(str(value).lower())
         except ValueError:
             raise ConfigError(
-                f"{where}: 无效的严重程度 “{value}”（可选 error、warning、info）"
+                f"{where}: 无效的严重程度 {shown(value)}（可选 error、warning、info）"
             ) from None
 
 
@@ -190,7 +202,7 @@ def _coerce_option(rule: type[Rule], key: str, default: Any, value: Any) -> Any:
             return dict(value)
     else:
         return value
-    raise ConfigError(f"{where}应为{_TYPE_NAMES.get(type(default), type(default).__name__)}，实际为 {value!r}")
+    raise ConfigError(f"{where}应为{_TYPE_NAMES.get(type(default), type(default).__name__)}，实际为 {shown(value)}")
 
 
 _TYPE_NAMES = {bool: "布尔值", int: "整数", float: "数值", str: "字符串", list: "列表", tuple: "列表", dict: "映射"}

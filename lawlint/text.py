@@ -1,6 +1,7 @@
 """Character classes and numeral helpers shared by the document model and the checks."""
 from __future__ import annotations
 
+import functools
 import re
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -75,11 +76,14 @@ def squeeze(text: str) -> str:
 
 
 # Chinese text around a mark: Han characters and full-width punctuation.
-CJK_RE = re.compile(f"[{HAN}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\u2014\u2026\u201c\u201d\u2018\u2019]")
+@functools.cache
+def _cjk_re() -> re.Pattern:
+    """Compiled when first asked for (a Han class costs re a millisecond or two to compile)."""
+    return re.compile(f"[{HAN}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\u2014\u2026\u201c\u201d\u2018\u2019]")
 
 
 def is_cjk(ch: str) -> bool:
-    return bool(ch) and CJK_RE.match(ch) is not None
+    return bool(ch) and _cjk_re().match(ch) is not None
 
 
 def neighbours(text: str, i: int, j: int | None = None) -> tuple[str, str]:

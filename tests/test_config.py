@@ -89,12 +89,19 @@ def test_profile(cli, project):
     ("rules:\n  nothing-like-this: {}\n", "未知的规则 “nothing-like-this”"),
     ("rules:\n  RP001: {min_chars: many}\n", "规则 RP001 的选项 “min_chars”应为整数"),
     ("rules:\n  RP001: {max_chars: 3}\n", "规则 RP001（duplicate-sentence）没有选项 “max_chars”"),
-    ("rules:\n  RP001:\n    severity: fatal\n", ".lawlint.yaml:3: 无效的严重程度 “fatal”"),
+    ("rules:\n  RP001:\n    severity: fatal\n", ".lawlint.yaml:3: 无效的严重程度 'fatal'"),
     ("fail-on: always\n", ".lawlint.yaml:1: 无效的 fail-on “always”"),
     ("deadlines:\n  signing: {department: 3月1日}\n", ".lawlint.yaml:2: 期限应写作 “MM-DD”"),
     ("profile: nonsense\n", "未知的文档类型 “nonsense”"),
     ("per-file-ignores:\n  '*.txt': [QQ]\n", "per-file-ignores: 未知的规则代码或名称 “QQ”"),
     ("select: [ST\n", ".lawlint.yaml:2: YAML 语法错误"),
+    ("select: []\n", ".lawlint.yaml:1: “select” 是空列表"),
+    ("deadlines:\n  signing: {department: '02-30'}\n", ".lawlint.yaml:2: 期限 “02-30” 不是每年都有的日期"),
+    ("deadlines:\n  publication: '02-29'\n", ".lawlint.yaml:2: 期限 “02-29” 不是每年都有的日期"),
+    ("deadlines:\n  publication: '04-31'\n", ".lawlint.yaml:2: 期限 “04-31” 不是每年都有的日期"),
+    ("rules:\n  RP001: {severity: [" + "很长的值, " * 5000 + "]}\n", "无效的严重程度 ['很长的值', '很长的值', '很长的值', '很长的值', '很长的值', '很长的值', ...]"),
+    ("a: &a [1, 2]\nselect: &s [*s]\n", ".lawlint.yaml:2: YAML 别名引用了包含它自己的值"),
+    ("select: " + "[" * 5000 + "]" * 5000 + "\n", ".lawlint.yaml"),
     ("- just\n- a list\n", ".lawlint.yaml:1: 内容应为映射"),
 ])
 def test_broken_config_is_one_line_and_exit_2(cli, project, text, message):
@@ -117,3 +124,30 @@ def test_profiles_from_the_config(cli, project):
     write(project, "profiles: [本省.yml]\nprofile: jiangnan\nselect: [ST001]\n")
     run = cli("check", "--format", "json", "报告.txt")
     assert [v["message"][:10] for v in json.loads(run.out)["violations"]][-1] == "缺少“示范创建情况”"
+
+
+BOMB = "".join(f"{name}: &{name} [{', '.join([f'*{previous}'] * 10)}]\n"
+               for previous, name in zip("abcdefghi", "bcdefghij")).replace("*a", "x")
+
+
+def test_a_yaml_alias_bomb_is_refused_at_once(cli, project):
+    """Nested aliases: 500 bytes that expand to a billion values.  Refused before anything
+    builds or shows the value, with the file and the line."""
+    import time
+
+    text = BOMB + "select: *j\n"
+    assert len(text.encode()) < 600
+    write(project, text)
+    started = time.monotonic()
+    run = cli("check", "报告.txt")
+    assert time.monotonic() - started < 5
+    assert run.code == 2 and run.out == "" and len(run.err.strip().splitlines()) == 1
+    assert ".lawlint.yaml:" in run.err and "YAML 内容过多" in run.err and len(run.err) < 300
+
+
+def test_values_in_error_messages_are_cut_short(cli, project):
+    """A value just under the limit is shown in a few dozen characters, not in full."""
+    write(project, "rules:\n  RP001:\n    min_chars: [&a [" + ", ".join(["很长的值"] * 1000) + "]"
+                   + ", *a" * 9 + "]\n")
+    run = cli("check", "报告.txt")
+    assert run.code == 2 and len(run.err) < 600 and "规则 RP001 的选项 “min_chars”应为整数" in run.err

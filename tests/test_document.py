@@ -254,3 +254,4 @@ def test_series_found_on_anchored_lines_of_the_joined_text_are_those_of_each_blo
         assert reported == sorted((span.start, span.end) for span, _ in _series_block_by_block(doc)), text
         found += len(reported)
     assert found > 100
+

@@ -81,13 +81,13 @@ def test_dictionary_table_is_written_once_and_read_back(tmp_path):
     expected = "着力|提高|全体|干部职工|的|认识水平\nFalse\n"
     assert segment() == expected
     tables = {p.name: p.stat().st_mtime_ns for p in tmp_path.iterdir()}
-    assert [name.endswith(".sqlite") for name in tables] == [True]
+    assert sorted(name.rsplit(".", 1)[1] for name in tables) == ["sqlite", "sum"]  # the table and its checksum
     assert segment() == expected  # looked up in the table
     assert {p.name: p.stat().st_mtime_ns for p in tmp_path.iterdir()} == tables  # read, not rewritten
-    (table,) = tmp_path.iterdir()
+    (table,) = tmp_path.glob("*.sqlite")
     table.write_bytes(b"\x00broken")
-    assert segment() == expected  # a damaged table falls back to jieba's own loading
-    assert table.stat().st_size > 100_000  # and is written again
+    assert segment() == expected  # a damaged table: the dictionary is loaded instead
+    assert table.stat().st_size > 100_000  # and the table written again
 
 
 def test_table_lookups_segment_as_jieba_does(tmp_path, monkeypatch):
@@ -97,7 +97,7 @@ def test_table_lookups_segment_as_jieba_does(tmp_path, monkeypatch):
 
     monkeypatch.setenv("LAWLINT_CACHE_DIR", str(tmp_path))
     full = jieba.Tokenizer()
-    full.initialize()
+    words._load_dictionary(full)
     words._save_table(full)
     lazy = jieba.Tokenizer()
     assert words._attach_table(lazy) and isinstance(lazy.FREQ, words._Frequencies)
@@ -107,6 +107,7 @@ def test_table_lookups_segment_as_jieba_does(tmp_path, monkeypatch):
 
 
 def test_traditional_characters_are_found_once_and_read_back(tmp_path, monkeypatch):
+    from lawlint import cache
     from lawlint.checks import script_mixing
 
     monkeypatch.setenv("LAWLINT_CACHE_DIR", str(tmp_path))
@@ -114,7 +115,7 @@ def test_traditional_characters_are_found_once_and_read_back(tmp_path, monkeypat
     found = script_mixing._traditional_characters()
     assert {"經", "濟", "發"} <= found and "经" not in found
     (kept,) = tmp_path.iterdir()
-    kept.write_text("經", encoding="utf-8")
+    cache.write_text(kept, "經")
     script_mixing._traditional_characters.cache_clear()
     assert script_mixing._traditional_characters() == {"經"}  # read back, not computed again
     script_mixing._traditional_characters.cache_clear()

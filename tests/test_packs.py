@@ -313,6 +313,28 @@ BROKEN = {
                   "QY308.yml:5: “scope” 应为"),
     "bad anchor": ("QY311", "name: x\nsummary: x\nextends: existence\ntokens: [a]\nanchor: '(年'\n",
                    "QY311.yml:5: 正则表达式 “(年” 有误"),
+    "negative max": ("QY312", "name: x\nsummary: x\nextends: occurrence\ntoken: a\nmax: -1\n",
+                     "QY312.yml:5: “max” 不能为负数"),
+    "min above max": ("QY313", "name: x\nsummary: x\nextends: occurrence\ntoken: a\nmin: 3\nmax: 2\n",
+                      "QY313.yml:5: “min”（3）大于 “max”（2）"),
+    "missing group": ("QY314", "name: x\nsummary: x\nextends: substitution\nswap:\n  法制(政府): 法治\\9\n",
+                      "QY314.yml:5: “法制(政府)” 的正确写法 “法治\\9” 有误：invalid group reference 9"),
+    "unknown group name": ("QY315", "name: x\nsummary: x\nextends: substitution\nswap:\n  法制(政府): 法治\\g<x>\n",
+                           "QY315.yml:5: “法制(政府)” 的正确写法 “法治\\g<x>” 有误"),
+    "huge width": ("QY316", "name: x\nsummary: x\nextends: existence\ntokens: [a]\nmessage: '{match:>100000000}'\n",
+                   "QY316.yml:5: “message” 中 {match:>100000000} 的格式说明不可用"),
+    "nested width": ("QY317", "name: x\nsummary: x\nextends: occurrence\ntoken: a\nmax: 1\nmessage: '{match:>{count}}'\n",
+                     "QY317.yml:6: “message” 中 {match:>{count}} 的格式说明不可用"),
+    "kind not a name": ("QY318", "name: x\nsummary: x\nextends: [existence]\ntokens: [a]\n",
+                        "QY318.yml:3: 未知的规则种类 “['existence']”"),
+    "nested quantifiers": ("QY320", "name: x\nsummary: x\nextends: existence\ntokens: ['（(?:\\d+\\s?)+）']\n",
+                           "QY320.yml:4: 正则表达式 “（(?:\\d+\\s?)+）” 不安全：重复的分组内又有可变次数的量词"),
+    "adjacent quantifiers": ("QY321", "name: x\nsummary: x\nextends: substitution\nswap:\n  '(\\d+)\\s*(\\d+)年': '\\1\\2年'\n",
+                             "QY321.yml:5: 正则表达式 “(\\d+)\\s*(\\d+)年” 不安全：两个不限次数的量词相邻"),
+    "ambiguous branches": ("QY322", "name: x\nsummary: x\nextends: existence\ntokens: [a]\nexceptions: ['(?:局|局局)+长']\n",
+                           "QY322.yml:5: 正则表达式 “(?:局|局局)+长” 不安全：重复的分组内有开头相同的分支"),
+    "unsafe anchor": ("QY323", "name: x\nsummary: x\nextends: existence\ntokens: [a]\nanchor: '.*.*年'\n",
+                      "QY323.yml:5: 正则表达式 “.*.*年” 不安全"),
     "bad name": ("QY309", "name: My Rule\nsummary: x\nextends: existence\ntokens: [a]\n",
                  "QY309.yml:1: 规则名称 “My Rule” 应为小写连字符形式"),
 }
@@ -348,3 +370,59 @@ def test_builtin_st001_is_a_required_rule_in_rules_packs():
     entry = Linter(entry_points=False).registry.lookup("ST001")
     assert entry.pack == "structure" and entry.rule.kind == "required"
     assert entry.rule.source.replace("\\", "/").endswith("rules/packs/structure/ST001.yml")
+
+
+def test_a_pack_may_not_take_a_reserved_prefix(tmp_path):
+    folder = make_pack(tmp_path / "pack", {"ST901": "name: x\nsummary: x\nextends: existence\ntokens: [a]\n"},
+                       meta="title: 本机关\nprefix: ST\n")
+    with pytest.raises(ConfigError, match=r"pack.yml:2: 规则包的前缀 “ST” 是 lawlint 保留的前缀"):
+        Linter(Config(packs=[str(folder)]), entry_points=False)
+
+
+def test_modest_message_formats_still_work(tmp_path):
+    rule = "name: x\nsummary: x\nextends: existence\ntokens: ['亲自']\nmessage: '慎用“{match:>4}”{match!r}'\n"
+    _, found, _ = lint(tmp_path, {"QY319": rule}, "局长亲自部署。\n")
+    assert found == [((1, 3), "QY319", "慎用“  亲自”'亲自'")]
+
+
+def test_safe_user_patterns_are_accepted(tmp_path):
+    """Quantifiers next to each other over characters that cannot meet, or nested with a
+    required separator, are linear and accepted."""
+    rule = ("name: x\nsummary: x\nextends: existence\n"
+            "tokens: ['(?:\\s*\\d)+号', '[一-龥]+\\d+件', '\\d+\\s+\\d+', '(?:第[一二三]条|第[四五]款)+', '[^》]*》']\n")
+    _, found, _ = lint(tmp_path, {"QY324": rule}, "办理15件。\n")
+    assert found == [((1, 1), "QY324", "不应出现“办理15件”")]
+
+
+def test_the_shipped_packs_and_profiles_pass_the_check_for_user_patterns(monkeypatch):
+    """lawlint's own YAML (skipped at run time: its tests time it instead) is safe by the
+    same rules, so an agency copying it gets no refusal."""
+    from lawlint import schema
+
+    checked = []
+    real = schema.check_safety
+    monkeypatch.setattr(schema, "_shipped", lambda name: False)
+    monkeypatch.setattr(schema, "check_safety", lambda *args: checked.append(args) or real(*args))
+    Linter(entry_points=False)
+    assert len(checked) > 100
+
+
+def test_shipped_patterns_are_compiled_when_first_used_with_the_flags_re_gives_them():
+    """lawlint's own packs keep their patterns uncompiled until a document may match them;
+    the flags the prefilter reads from the text are those ``re`` compiles."""
+    import re
+
+    from lawlint.document import Document
+    from lawlint.schema import LazyPattern
+
+    linter = Linter(entry_points=False)
+    lazy = [value for rule in linter.rules for value in vars(type(rule)).values() if isinstance(value, LazyPattern)]
+    lazy += [p for rule in linter.rules for value in vars(type(rule)).values() if isinstance(value, tuple)
+             for item in value for p in (item if isinstance(item, tuple) else (item,)) if isinstance(p, LazyPattern)]
+    assert len(lazy) > 50 and all(p._compiled is None for p in lazy)
+    for p in lazy:
+        assert p.flags == re.compile(p.pattern).flags, p.pattern
+    for text, flags in (("(?i)abc", re.I | re.U), ("(?a)(?m)x", re.A | re.M), ("x(?i:y)", re.U)):
+        assert LazyPattern(text).flags == flags == re.compile(text).flags
+    linter.lint_document(Document("关于2024年工作的报告\n截止目前，法制政府建设。\n"))
+    assert any(p._compiled is not None for p in lazy) and any(p._compiled is None for p in lazy)

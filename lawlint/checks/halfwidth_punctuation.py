@@ -11,9 +11,11 @@ _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（",
 _HALF = frozenset(_FULL)
 _NAMES = {",": "逗号", ";": "分号", ":": "冒号", "?": "问号", "!": "叹号", "(": "括号", ")": "括号", ".": "句号"}
 # (?:https?://|www\.)\S+ | [A-Za-z0-9._-]+@[A-Za-z0-9.-]+ | [A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+, written
-# with the first character as one class so that re skips the Chinese text to it.
-_URL = re.compile(r"[A-Za-z0-9._-](?:(?<=h)ttps?://\S+|(?<=w)ww\.\S+|[A-Za-z0-9._-]*@[A-Za-z0-9.-]+"
-                  r"|(?<=[A-Za-z0-9-])[A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)+)")
+# with the first character as one class so that re skips the Chinese text to it.  The runs
+# before @ and before the first dot are capped at 254 characters (an address has at most
+# 254): otherwise every letter of a long run without them starts a scan to its end.
+_URL = re.compile(r"[A-Za-z0-9._-](?:(?<=h)ttps?://\S+|(?<=w)ww\.\S+|[A-Za-z0-9._-]{0,254}@[A-Za-z0-9.-]+"
+                  r"|(?<=[A-Za-z0-9-])[A-Za-z0-9-]{0,254}(?:\.[A-Za-z0-9-]+)+)")
 
 
 class HalfwidthPunctuation(Rule):

@@ -11,7 +11,14 @@ from lawlint.prefilter import scanner
 from lawlint.rule import Rule, Severity
 
 _TERM = r"十[六七八九]|二十[一二]?"
-_PLENUMS = re.compile(rf"(?P<t>{_TERM})届(?P<list>(?:[一二三四五六七八九]中、?)+)全会")
+
+
+@functools.cache
+def _plenums() -> re.Pattern:
+    """Compiled when a text first holds 届."""
+    return re.compile(rf"(?P<t>{_TERM})届(?P<list>(?:[一二三四五六七八九]中、?)+)全会")
+
+
 _CONGRESS_ANCHOR = re.compile("大(?<=[六七八九十一二]大)")  # the last character of a term, then 大
 _CONGRESS = scanner(re.compile(rf"党的(?P<t>{_TERM})大|(?<![一二三四五六七八九十])(?P<u>{_TERM})大(?=精神|报告|以来|召开|胜利|和)"))
 
@@ -63,7 +70,7 @@ class MeetingBeforeDocument(Rule):
             return
         meetings = _meetings()
         for block in doc.blocks_of(TITLE, HEADING, PARAGRAPH):
-            for m in _PLENUMS.finditer(block.text) if "届" in block.text else ():
+            for m in _plenums().finditer(block.text) if "届" in block.text else ():
                 for plenum in re.findall(r"[一二三四五六七八九]中", m["list"]):
                     yield from self._check(block, m, f"{m['t']}届{plenum}全会", meetings, written)
         for block in doc.blocks_holding(_CONGRESS_ANCHOR, TITLE, HEADING, PARAGRAPH):

@@ -18,26 +18,39 @@ def _converter(name: str):
     return _CONVERTERS[name]
 
 
+_FIRST, _LAST = 0x3400, 0xA000  # the Han blocks whose characters are looked at
+
+
 @lru_cache(maxsize=1)
 def _traditional_characters() -> frozenset[str]:
     """Characters OpenCC simplifies on their own: a document without any is simplified
     throughout, and is not converted at all.  Finding them takes OpenCC about 30 ms, so
-    they are kept in lawlint's cache, named after the installed OpenCC."""
+    they are kept in lawlint's cache (``lawlint.cache``), named after the installed
+    OpenCC; a kept list that is not a plausible one is found again."""
     import importlib.util
 
     spec = importlib.util.find_spec("opencc")
-    path = cache.entry("opencc-traditional", spec.origin, ".txt") if spec and spec.origin else None
-    kept = cache.read_text(path) if path else None
-    if kept is not None:
+    try:
+        path = cache.entry("opencc-traditional", spec.origin, ".txt") if spec and spec.origin else None
+    except OSError:
+        path = None
+    kept = cache.read_text(path)
+    if kept is not None and _plausible(kept):
         return frozenset(kept)
-    chars = [chr(c) for c in range(0x3400, 0xA000)]
+    chars = [chr(c) for c in range(_FIRST, _LAST)]
     simplified = _converter("t2s").convert("\n".join(chars)).split("\n")
     if len(simplified) != len(chars):  # pragma: no cover - OpenCC keeps line breaks
         return frozenset(chars)
     found = "".join(c for c, s in zip(chars, simplified) if c != s)
-    if path:
+    if found:
         cache.write_text(path, found)
     return frozenset(found)
+
+
+def _plausible(kept: str) -> bool:
+    """Han characters of the blocks looked at, in ascending order, at least one."""
+    codes = [ord(c) for c in kept]
+    return bool(codes) and _FIRST <= codes[0] and codes[-1] < _LAST and all(a < b for a, b in zip(codes, codes[1:]))
 
 
 class ScriptMixing(Rule):

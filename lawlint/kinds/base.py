@@ -13,9 +13,10 @@ from typing import Any, Callable, ClassVar, Iterator
 
 from lawlint.document import Document
 from lawlint.prefilter import Need, anchored_lines, met, needs, scanner, uses_line_anchors
-from lawlint.rule import Rule, Span, Violation
-from lawlint.schema import YamlSource, check_regex, list_of
+from lawlint.rule import Rule, Span, Violation, shown
+from lawlint.schema import YamlSource, brief, check_regex, compile_pattern, list_of
 
+MAX_WIDTH = 200  # of a format spec in a message
 SCOPES = ("document", "title", "heading", "paragraph", "sentence")
 DEFAULT_SCOPE = ("title", "heading", "paragraph")
 
@@ -101,7 +102,7 @@ def _prepared(pattern: re.Pattern) -> _Prepared:
 def check_scope(src: YamlSource, value: Any, *path: Any) -> None:
     values = [value] if isinstance(value, str) else value
     if not isinstance(values, list) or not values or any(v not in SCOPES for v in values):
-        raise src.error(f"“scope” 应为 {'、'.join(SCOPES)} 之一或它们的列表，实际为 {value!r}", *path)
+        raise src.error(f"“scope” 应为 {'、'.join(SCOPES)} 之一或它们的列表，实际为 {shown(value)}", *path)
 
 
 def regex_list(src: YamlSource, value: Any, *path: Any) -> None:
@@ -119,11 +120,14 @@ def regex_alternatives(src: YamlSource, value: Any, *path: Any) -> None:
     """A list of regular expressions matched as one alternation (``alternation``): compiling
     that once validates them all, and ``re`` keeps it for the rule's own compilation."""
     list_of(str)(src, value, *path)
+    if not src.check_patterns:
+        return  # lawlint's own: compiled when first used
     try:
         re.compile(alternation(value))
     except re.error:
         regex_list(src, value, *path)  # names the faulty item
         raise src.error("这些正则表达式各自正确，但合在一起无法编译（如分组名重复）", *path) from None
+    regex_list(src, value, *path)  # each checked for catastrophic backtracking
 
 
 SHARED_KEYS = {
@@ -165,10 +169,18 @@ class YamlRule(Rule):
 
     @classmethod
     def check_message(cls, src: YamlSource, message: str) -> None:
+        """The fields must be this kind's; a format spec may not be computed (``{match:{count}}``)
+        nor ask for more than ``MAX_WIDTH`` characters (``{match:>100000000}`` would build a
+        string of that size for every finding)."""
         try:
-            names = [field for _, field, _, _ in string.Formatter().parse(message) if field is not None]
+            fields = [(field, spec) for _, field, spec, _ in string.Formatter().parse(message) if field is not None]
         except ValueError as exc:
             raise src.error(f"“message” 格式有误：{exc}", "message") from None
+        for name, spec in fields:
+            if spec and ("{" in spec or any(len(n) > 4 or int(n) > MAX_WIDTH for n in re.findall(r"\d+", spec))):
+                raise src.error(f"“message” 中 {{{brief(name)}:{brief(spec)}}} 的格式说明不可用（宽度、精度至多 {MAX_WIDTH}，"
+                                "不能嵌套 {…}）", "message")
+        names = [name for name, _ in fields]
         for name in names:
             if name not in cls.fields:
                 raise src.error(f"“message” 中的 {{{name}}} 不可用（{cls.kind} 可用：{'、'.join(cls.fields)}）",

@@ -1,9 +1,7 @@
 from __future__ import annotations
 
-import re
-
 from lawlint.kinds.base import YamlRule
-from lawlint.schema import check_regex
+from lawlint.schema import check_regex, compile_pattern
 
 
 class Conditional(YamlRule):
@@ -22,7 +20,8 @@ class Conditional(YamlRule):
 
     @classmethod
     def compile(cls, src, data):
-        return {"first_pattern": re.compile(data["first"]), "second_pattern": re.compile(data["second"]),
+        return {"first_pattern": compile_pattern(src, data["first"]),
+                "second_pattern": compile_pattern(src, data["second"]),
                 "second_name": data.get("second_name", data["second"])}
 
     def check(self, doc):

@@ -1,9 +1,7 @@
 from __future__ import annotations
 
-import re
-
 from lawlint.kinds.base import YamlRule
-from lawlint.schema import check_regex
+from lawlint.schema import check_regex, compile_pattern
 
 
 def check_either(src, value, *path):
@@ -28,7 +26,7 @@ class Consistency(YamlRule):
 
     @classmethod
     def compile(cls, src, data):
-        return {"alternatives": tuple((str(n), re.compile(p)) for n, p in data["either"].items())}
+        return {"alternatives": tuple((str(n), compile_pattern(src, p)) for n, p in data["either"].items())}
 
     def check(self, doc):
         alternatives = [(name, pattern) for name, pattern in self.alternatives if self.anywhere(doc, pattern)]

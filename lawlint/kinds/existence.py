@@ -1,8 +1,7 @@
 from __future__ import annotations
 
-import re
-
 from lawlint.kinds.base import YamlRule, alternation, regex_alternatives
+from lawlint.schema import compile_pattern
 
 
 class Existence(YamlRule):
@@ -16,7 +15,7 @@ class Existence(YamlRule):
 
     @classmethod
     def compile(cls, src, data):
-        return {"pattern": re.compile(alternation(data["tokens"]))}
+        return {"pattern": compile_pattern(src, alternation(data["tokens"]))}
 
     def check(self, doc):
         if not self.anywhere(doc, self.pattern):

@@ -1,9 +1,7 @@
 from __future__ import annotations
 
-import re
-
 from lawlint.kinds.base import YamlRule
-from lawlint.schema import check_regex
+from lawlint.schema import check_regex, compile_pattern
 
 
 class Occurrence(YamlRule):
@@ -20,7 +18,12 @@ class Occurrence(YamlRule):
     def compile(cls, src, data):
         if "min" not in data and "max" not in data:
             raise src.error("occurrence 规则需要 “min” 或 “max”")
-        return {"pattern": re.compile(data["token"]), "least": data.get("min"), "most": data.get("max")}
+        for key in ("min", "max"):
+            if data.get(key, 0) < 0:
+                raise src.error(f"“{key}” 不能为负数（实际为 {data[key]}）", key)
+        if data.get("min", 0) > data.get("max", data.get("min", 0)):
+            raise src.error(f"“min”（{data['min']}）大于 “max”（{data['max']}），没有文档能满足", "min")
+        return {"pattern": compile_pattern(src, data["token"]), "least": data.get("min"), "most": data.get("max")}
 
     def check(self, doc):
         if self.least is None and not self.anywhere(doc, self.pattern):

@@ -5,7 +5,7 @@ import re
 
 from lawlint.kinds.base import YamlRule, alternation, regex_alternatives
 from lawlint.rule import Fix
-from lawlint.schema import check_regex
+from lawlint.schema import check_regex, compile_pattern
 from lawlint.text import BLANKS
 
 # Two equal words side by side need a run of 2–8 characters written twice.  The patterns
@@ -45,11 +45,11 @@ class Repetition(YamlRule):
         tokens = data.get("tokens") or [".+"]
         single = data.get("single_chars", ".")
         modifiers = data.get("modifiers")
-        return {"wanted": re.compile(alternation(tokens)),
-                "single": re.compile(single),
-                "doubled_char": re.compile(f"({single})[^\\S\\n]*\\1"),
-                "reduplicable": re.compile(data["reduplicable"]) if "reduplicable" in data else None,
-                "modifiers": re.compile(alternation(modifiers)) if modifiers else None}
+        return {"wanted": compile_pattern(src, alternation(tokens)),
+                "single": compile_pattern(src, single),
+                "doubled_char": compile_pattern(src, f"({single})[^\\S\\n]*\\1"),
+                "reduplicable": compile_pattern(src, data["reduplicable"]) if "reduplicable" in data else None,
+                "modifiers": compile_pattern(src, alternation(modifiers)) if modifiers else None}
 
     def check(self, doc):
         runs = self._units_with_doubled_runs(doc)

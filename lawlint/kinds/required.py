@@ -1,11 +1,9 @@
 from __future__ import annotations
 
-import re
-
 from lawlint.kinds.base import YamlRule, regex_list
 from lawlint.parts import anchor, cut_off, find_in_headings, find_parts, mentioned, sections
 from lawlint.profiles import Part
-from lawlint.schema import check_keys
+from lawlint.schema import check_keys, compile_pattern
 
 _ELEMENT_KEYS = {"id": str, "name": str, "headings": regex_list, "since": int, "optional": bool}
 
@@ -53,7 +51,7 @@ class Required(YamlRule):
             parts = None
         else:
             parts = tuple(
-                (Part(e.get("id") or e["name"], e["name"], tuple(re.compile(h) for h in e["headings"]),
+                (Part(e.get("id") or e["name"], e["name"], tuple(compile_pattern(src, h) for h in e["headings"]),
                       None, e.get("optional", False)), e.get("since"))
                 for e in elements)
         return {"inline": parts, "since": data.get("since"), "in_order": data.get("in_order", False)}

@@ -4,16 +4,23 @@ import re
 
 from lawlint.kinds.base import YamlRule
 from lawlint.rule import Fix
-from lawlint.schema import check_regex
+from lawlint.schema import brief, check_regex, compile_pattern
 
 
 def check_swap(src, value, *path):
     if not isinstance(value, dict) or not value:
         raise src.error("“swap” 应为“错误写法: 正确写法”的映射", *path)
     for wrong, right in value.items():
-        check_regex(src, str(wrong), *path, wrong)
+        pattern = check_regex(src, str(wrong), *path, wrong)
         if not isinstance(right, str):
-            raise src.error(f"“{wrong}” 的正确写法应为字符串", *path, wrong)
+            raise src.error(f"“{brief(wrong)}” 的正确写法应为字符串", *path, wrong)
+        if pattern is None:
+            continue  # lawlint's own: checked by its tests
+        try:
+            pattern.sub(right, "")  # the replacement's group references are checked before any match
+        except (re.error, IndexError) as exc:
+            groups = f"（正则表达式只有 {pattern.groups} 个分组）" if "group" in str(exc) else ""
+            raise src.error(f"“{brief(wrong)}” 的正确写法 “{brief(right)}” 有误：{exc}{groups}", *path, wrong) from None
 
 
 class Substitution(YamlRule):
@@ -33,7 +40,7 @@ class Substitution(YamlRule):
 
     @classmethod
     def compile(cls, src, data):
-        return {"swaps": tuple((re.compile(str(wrong)), right) for wrong, right in data["swap"].items())}
+        return {"swaps": tuple((compile_pattern(src, str(wrong)), right) for wrong, right in data["swap"].items())}
 
     def check(self, doc):
         swaps = [(pattern, right) for pattern, right in self.swaps if self.anywhere(doc, pattern)]
