@@ -11,7 +11,7 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Iterator, Sequence
 
 import click
 
@@ -100,8 +100,10 @@ def check(loaded, paths, output_format, select, ignore, config_path, isolated, f
     return 1 if worst >= threshold.rank else 0
 
 
-def collect(paths: Sequence[str], extensions: Sequence[str]) -> tuple[list[str], list[tuple[str, str]]]:
-    """Files to check (directories walked for known extensions), and (path, problem) for bad paths."""
+def collect(paths: Sequence[str], extensions: Sequence[str],
+            warn: Callable[[str], None] = _warn) -> tuple[list[str], list[tuple[str, str]]]:
+    """Files to check (directories walked for known extensions), and (path, problem) for bad paths.
+    A subfolder that cannot be listed is a warning: its documents would be missed silently."""
     files: list[str] = []
     problems: list[tuple[str, str]] = []
     for raw in paths:
@@ -110,11 +112,7 @@ def collect(paths: Sequence[str], extensions: Sequence[str]) -> tuple[list[str],
             continue
         path = Path(raw)
         if path.is_dir():
-            found = sorted(
-                str(p) for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in extensions
-                and not any(part.startswith(".") or part in _SKIP_DIRS for part in p.relative_to(path).parts[:-1])
-            )
+            found = sorted(_walk(raw, extensions, warn))
             if not found:
                 problems.append((raw, f"目录中没有可检查的文档（{'、'.join(extensions)}）"))
             files.extend(found)
@@ -125,6 +123,20 @@ def collect(paths: Sequence[str], extensions: Sequence[str]) -> tuple[list[str],
         else:
             problems.append((raw, "找不到该文件或目录"))
     return files, problems
+
+
+def _walk(top: str, extensions: Sequence[str], warn: Callable[[str], None]) -> Iterator[str]:
+    """Documents under ``top``, hidden and tool folders skipped, symbolic links to folders not followed."""
+    def unreadable(error: OSError) -> None:
+        where = Path(error.filename) if error.filename else Path(top)
+        warn(f"{where}: 无法读取该目录，其中的文档没有检查（{error.strerror or error}）")
+
+    for folder, subfolders, names in os.walk(top, onerror=unreadable):
+        subfolders[:] = [d for d in subfolders if not d.startswith(".") and d not in _SKIP_DIRS]
+        for name in names:
+            file = Path(folder, name)
+            if file.suffix.lower() in extensions and file.is_file():
+                yield str(file)
 
 
 @cli.command()
