@@ -28,6 +28,7 @@ TITLE, HEADING, PARAGRAPH, ELEMENT, SIGNATURE, CHROME = (
 _MD_HEADING = re.compile(r"(#{1,6})[ \t]+")
 _MD_LIST = re.compile(r"[-*+][ \t]+")
 _LINE_BREAK = re.compile(r"\r\n?|\n")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(slots=True)
@@ -155,6 +156,11 @@ class Document:
 
     def __init__(self, text: str, path: str | None = None, encoding: str = "utf-8",
                  format: str = "txt") -> None:
+        if not text.isascii() and _SURROGATE.search(text):
+            # Only the library API or a plugin's loader can pass lone surrogates (no decoder
+            # lawlint uses makes them); they cannot be encoded, which the rules using jieba's
+            # table or OpenCC need.  U+FFFD, as a decoder would put, keeps every offset.
+            text = _SURROGATE.sub("\ufffd", text)
         self.text = text
         self.path = path
         self.encoding = encoding

@@ -60,10 +60,17 @@ def cn_day_to_int(text: str) -> int | None:
 
 
 def int_to_cn(value: int) -> str:
-    """1 → 一, 12 → 十二, 21 → 二十一 (for heading numerals up to 99)."""
+    """1 → 一, 12 → 十二, 21 → 二十一 (heading numerals), 100 → 一百, 105 → 一百零五, 110 → 一百一十
+    (the numeral after 九十九); Arabic digits from 1,000 on."""
     digits = "零一二三四五六七八九"
     if value < 10:
         return digits[value]
+    if value >= 1000:
+        return str(value)
+    if value >= 100:
+        hundreds, rest = divmod(value, 100)
+        head = digits[hundreds] + "百"
+        return head if not rest else head + ("零" + digits[rest] if rest < 10 else "一" * (rest < 20) + int_to_cn(rest))
     tens, ones = divmod(value, 10)
     head = "十" if tens == 1 else digits[tens] + "十"
     return head + (digits[ones] if ones else "")
