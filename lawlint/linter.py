@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from lawlint import config as config_module
+from lawlint import fixer
 from lawlint.config import Config
 from lawlint.document import Document
 from lawlint.loaders import InputError
@@ -20,7 +21,7 @@ from lawlint.plugins import PluginInfo, Plugins
 from lawlint.plugins import load as load_plugins
 from lawlint.profiles import Profile, choose, load_profiles
 from lawlint.registry import Entry, Registry, decide
-from lawlint.rule import ConfigError, Rule, Severity, Span, Violation
+from lawlint.rule import ConfigError, Edit, Fix, Rule, Severity, Span, Violation
 
 
 @dataclass
@@ -118,10 +119,30 @@ class Linter:
 
     # -- linting ---------------------------------------------------------------------------
     def load(self, path: str, data: bytes) -> Document:
-        doc = self.plugins.pm.hook.load_document(path=path, data=data)
+        """The document a ``load_document`` hook makes of ``data``.  A loader that raises
+        (or exits) or returns something else than a Document fails this file alone."""
+        hook = self.plugins.pm.hook.load_document
+        try:
+            doc = hook(path=path, data=data)
+        except InputError:
+            raise
+        except (Exception, SystemExit) as exc:  # a plugin's loader: this file fails, the others go on
+            raise InputError(f"{self._loader_label(hook, exc)}读取文件时出错：{_described(exc)}") from None
         if doc is None:
             raise InputError("不支持的文件类型")
+        if not isinstance(doc, Document):
+            raise InputError(f"读取器返回的不是 lawlint.Document，而是 {type(doc).__name__}")
         return doc
+
+    def _loader_label(self, hook, exc: BaseException) -> str:
+        """"插件 X " for the plugin whose ``load_document`` is deepest in the traceback."""
+        owners = {impl.function.__code__: impl.plugin_name for impl in hook.get_hookimpls()}
+        owner, tb = None, exc.__traceback__
+        while tb is not None:
+            owner = owners.get(tb.tb_frame.f_code, owner)
+            tb = tb.tb_next
+        info = next((i for i in self.plugins.infos if i.name == owner), None)
+        return f"插件 {info.label} " if info is not None else ""
 
     def lint_bytes(self, path: str, data: bytes) -> FileResult:
         try:
@@ -150,13 +171,59 @@ class Linter:
 
 
 def run_rule(rule: Rule, doc: Document) -> list[Violation]:
-    """The rule's findings, or one internal-error finding if it raises."""
+    """The rule's findings, or one internal-error finding if it raises (or calls sys.exit)
+    or yields something that is not a well-formed finding inside the document."""
     try:
-        return list(rule.check(doc))
-    except Exception as exc:  # one broken rule must not stop the others
+        found = list(rule.check(doc))
+        for v in found:
+            problem = _malformed(v, len(doc.text))
+            if problem:
+                raise _BadFinding(problem)
+        return found
+    except (Exception, SystemExit) as exc:  # one broken rule must not stop the others
         message = (f"规则 {rule.code}（{rule.name}）运行出错，已跳过本文件的这项检查："
-                   f"{type(exc).__name__}: {exc}。其他检查照常进行；请向规则作者报告此问题")
+                   f"{_described(exc)}。其他检查照常进行；请向规则作者报告此问题")
         return [Violation(rule.code, rule.name, Severity.ERROR, message, Span(0, 0))]
+
+
+class _BadFinding(Exception):
+    """A rule yielded something the formatters cannot report."""
+
+
+def _described(exc: BaseException) -> str:
+    if isinstance(exc, _BadFinding):
+        return str(exc)
+    if isinstance(exc, SystemExit):
+        return f"调用了 sys.exit({exc.code!r})"
+    return f"{type(exc).__name__}: {exc}"
+
+
+def _malformed(v: object, size: int) -> str | None:
+    """What is wrong with a finding (None: nothing)."""
+    if not isinstance(v, Violation):
+        return f"产生了不是 Violation 的结果 {_short(v)}"
+    if not isinstance(v.span, Span):
+        return f"问题的位置 span 应为 Span，实际为 {_short(v.span)}"
+    if v.span.end > size:
+        return f"问题的位置 {v.span.start}..{v.span.end} 超出了文档（共 {size} 个字符）"
+    if not isinstance(v.severity, Severity):
+        return f"严重程度应为 Severity，实际为 {_short(v.severity)}"
+    if not isinstance(v.code, str) or not isinstance(v.name, str) or not isinstance(v.message, str):
+        return "问题的代码、名称和消息应为字符串"
+    if v.fix is not None:
+        if not isinstance(v.fix, Fix) or not all(isinstance(e, Edit) and isinstance(e.span, Span)
+                                                 and isinstance(e.text, str) for e in v.fix.edits):
+            return f"修改建议应为由 Edit 组成的 Fix，实际为 {_short(v.fix)}"
+        if any(e.span.end > size for e in v.fix.edits):
+            return "修改建议的位置超出了文档"
+        if fixer.overlapping(v.fix.edits):
+            return "修改建议中的几处修改互相重叠"
+    return None
+
+
+def _short(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:39] + "…"
 
 
 def load_config(path: str | None, isolated: bool) -> Config:
