@@ -348,3 +348,39 @@ def test_builtin_st001_is_a_required_rule_in_rules_packs():
     entry = Linter(entry_points=False).registry.lookup("ST001")
     assert entry.pack == "structure" and entry.rule.kind == "required"
     assert entry.rule.source.replace("\\", "/").endswith("rules/packs/structure/ST001.yml")
+
+
+# -- packs that used to crash with a traceback -----------------------------------------------
+def _broken(folder):
+    with pytest.raises(ConfigError) as error:
+        Linter(Config(packs=[str(folder)]), entry_points=False)
+    return str(error.value)
+
+
+def test_extends_as_a_list_is_one_line(tmp_path):
+    folder = make_pack(tmp_path / "pack", {"QY320": "name: x\nsummary: x\nextends: [existence]\ntokens: [a]\n"})
+    assert _broken(folder).startswith(f"{folder / 'QY320.yml'}:3: “extends” 应为一个规则种类的名称（可用：")
+
+
+@pytest.mark.parametrize("name", ["QY321.yml", "pack.yml"])
+def test_a_pack_file_that_is_not_utf8_is_one_line(tmp_path, name):
+    folder = make_pack(tmp_path / "pack", {})
+    (folder / name).write_bytes("name: 错别字\nsummary: x\n".encode("gb18030"))
+    assert _broken(folder) == f"{folder / name}: 第 6 字节处不是 UTF-8 编码，请另存为 UTF-8 的" + (
+        "规则包说明文件" if name == "pack.yml" else "规则文件")
+
+
+def test_a_rule_file_that_is_a_folder_is_one_line(tmp_path):
+    folder = make_pack(tmp_path / "pack", {"QY322": "name: x\nsummary: x\nextends: existence\ntokens: [a]\n"})
+    (folder / "QY323.yml").mkdir()
+    assert _broken(folder) == f"{folder / 'QY323.yml'}: 这是一个目录，不是规则文件"
+
+
+def test_a_broken_pack_file_through_the_cli_is_one_line(cli, tmp_path, monkeypatch):
+    make_pack(tmp_path / "pack", {})
+    (tmp_path / "pack" / "QY324.yml").write_bytes(b"name: \xff\xfe\n")
+    (tmp_path / ".lawlint.yaml").write_text("packs: [./pack]\n", encoding="utf-8")
+    (tmp_path / "d.txt").write_text("正文。\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    run = cli("check", "d.txt")
+    assert run.code == 2 and run.out == "" and run.err.count("\n") == 1 and "Traceback" not in run.err
