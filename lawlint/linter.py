@@ -7,7 +7,6 @@ code; the other rules still run.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -15,6 +14,7 @@ from lawlint import config as config_module
 from lawlint import fixer
 from lawlint.config import Config
 from lawlint.document import Document
+from lawlint.findings import Finding, resolve
 from lawlint.loaders import InputError
 from lawlint.packs import Pack, load_pack
 from lawlint.plugins import PluginInfo, Plugins
@@ -24,20 +24,47 @@ from lawlint.registry import Entry, Registry, decide
 from lawlint.rule import ConfigError, Edit, Fix, Rule, Severity, Span, Violation
 
 
-@dataclass
 class FileResult:
-    path: str
-    document: Document | None = None
-    violations: list[Violation] = field(default_factory=list)
-    error: str | None = None
+    """What linting one file gave: its findings, or why it could not be read (``error``).
+
+    ``findings`` are ``lawlint.findings.Finding`` records with line and column, filled in
+    by ``resolve`` where the document is; ``violations`` the same as ``Violation`` objects.
+    ``document`` is only kept for a file linted in this process."""
+
+    def __init__(self, path: str, document: Document | None = None, violations: list[Violation] | None = None,
+                 error: str | None = None, *, findings: list[Finding] | None = None, encoding: str | None = None,
+                 format: str | None = None, profile: str | None = None) -> None:
+        self.path = path
+        self.document = document
+        self._violations = violations
+        self.error = error
+        self.findings: list[Finding] = findings if findings is not None else []
+        if document is not None:
+            encoding, format = document.encoding, document.format
+            profile = document.profile.name if document.profile else None
+        self.encoding, self.format, self.profile = encoding, format, profile
+
+    @property
+    def violations(self) -> list[Violation]:
+        if self._violations is None:
+            self._violations = [f.violation() for f in self.findings]
+        return self._violations
+
+    def resolve(self, excerpts: bool = False) -> "FileResult":
+        """Fill in ``findings`` from the document and its violations."""
+        if self.document is not None and self._violations is not None:
+            self.findings = resolve(self.document, self._violations, excerpts)
+        return self
 
 
 class Linter:
     def __init__(self, cfg: Config | None = None, *, select: Sequence[str] | None = None,
                  ignore: Sequence[str] = (), profile: str | None = None, plugins: Sequence[str] = (),
                  entry_points: bool = True, warn: Callable[[str], None] | None = None,
-                 loaded: Plugins | None = None, require: Sequence[str] = ()) -> None:
+                 loaded: Plugins | None = None, require: Sequence[str] = (), max_size: float | None = None) -> None:
         self.config = cfg or Config()
+        megabytes = next(m for m in (max_size, self.config.max_size, config_module.DEFAULT_MAX_SIZE) if m is not None)
+        self.max_size = int(megabytes * config_module.MEGABYTE)  # bytes; 0: no limit
         self.plugins = loaded if loaded is not None else load_plugins(entry_points=entry_points, warn=warn)
         for module in [*self.config.plugins, *plugins]:
             self.plugins.load_file(module)
@@ -60,7 +87,10 @@ class Linter:
         self._check_rule_settings()
         self.rules: list[Rule] = [self._instantiate(e) for e in entries]
         files = [f for f, _ in self.plugins.contributions("register_profiles")]
-        files += [Path(p) for p in self.config.profiles]
+        for value in self.config.profiles:
+            if not Path(value).exists():
+                raise ConfigError(f"{self.config.where('profiles')}: 找不到文档类型文件 {value}")
+            files.append(Path(value))
         self.profiles: dict[str, Profile] = load_profiles(files)
         self.forced_profile = profile or self.config.profile
         if self.forced_profile and self.forced_profile not in self.profiles:
@@ -226,10 +256,85 @@ def _short(value: object) -> str:
     return text if len(text) <= 40 else text[:39] + "…"
 
 
-def load_config(path: str | None, isolated: bool) -> Config:
+def load_config(path: str | None, isolated: bool, warn: Callable[[str], None] | None = None) -> Config:
+    """The configuration of a command that works on no file (rules, explain, plugins):
+    ``--config``, none with ``--isolated``, else the one found from the working directory."""
     if isolated:
         return Config()
     if path:
         return config_module.load(Path(path))
-    found = config_module.find()
+    found = config_module.Discovery(warn).for_folder(None)
     return config_module.load(found) if found else Config()
+
+
+class LinterSet:
+    """The linters of one run: one per configuration its files use.
+
+    With ``--isolated`` or ``--config`` every file has the same configuration; otherwise
+    each file has the nearest one above it (``config.Discovery``), so that files in
+    different folders may be linted with different rules in one run, as ruff does.  Each
+    linter gets its own plugin manager when it loads plugin files, so that one folder's
+    plugins never reach another's files.  ``settings[i]`` rebuild ``linters[i]`` in a
+    spawned worker process."""
+
+    def __init__(self, loaded: Plugins, *, config: str | None = None, isolated: bool = False,
+                 warn: Callable[[str], None] | None = None, **options) -> None:
+        self.base = loaded
+        self.options = options  # select, ignore, profile, plugins, require, max_size
+        self.warn = _once(warn) if warn else None
+        self.fixed: Config | None = Config() if isolated else (config_module.load(Path(config)) if config else None)
+        self.discovery = None if self.fixed is not None else config_module.Discovery(self.warn)
+        self.keys: list[Path | None] = []
+        self.linters: list[Linter] = []
+        self.settings: list[dict] = []
+        self._pristine: Plugins | None = None
+
+    def index(self, path: str | None) -> int:
+        """The index of the linter for the file ``path`` (a folder: for the files in it;
+        None or ``-``: for standard input, from the working directory)."""
+        if self.discovery is None:
+            key = None
+        elif path is None or path == "-":
+            key = self.discovery.for_folder(None)
+        else:
+            p = Path(path)
+            key = self.discovery.for_folder(p if p.is_dir() else p.parent)
+        if key in self.keys:
+            return self.keys.index(key)
+        cfg = self.fixed or (config_module.load(key) if key else Config())
+        self.linters.append(self._build(cfg))
+        self.keys.append(key)
+        self.settings.append(dict(cfg=cfg, **self.options))
+        return len(self.keys) - 1
+
+    def linter(self, path: str | None) -> Linter:
+        return self.linters[self.index(path)]
+
+    def _build(self, cfg: Config) -> Linter:
+        loads_files = bool(cfg.plugins or self.options.get("plugins"))
+        if not self.linters:  # the first (and usually only) linter uses the run's manager
+            if loads_files:
+                self._pristine = self.base.copy()
+            plugins = self.base
+        else:
+            source = self._pristine or self.base
+            plugins = source.copy() if loads_files else source
+        return Linter(cfg, **self.options, warn=self.warn, loaded=plugins)
+
+    def describe(self, index: int) -> str:
+        """Which configuration linter ``index`` uses, for ``--verbose`` and ``--show-settings``."""
+        if self.fixed is not None:
+            return f"{self.fixed.path}（--config 指定）" if self.fixed.path else "无（--isolated：忽略配置文件，使用默认设置）"
+        key = self.keys[index]
+        return str(key) if key else "无（没有找到配置文件，使用默认设置）"
+
+
+def _once(warn: Callable[[str], None]) -> Callable[[str], None]:
+    """``warn`` that says each thing once (several linters may meet the same plugin file)."""
+    said: set[str] = set()
+
+    def once(message: str) -> None:
+        if message not in said:
+            said.add(message)
+            warn(message)
+    return once

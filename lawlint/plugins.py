@@ -15,7 +15,7 @@ import importlib.util
 import os
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
@@ -62,7 +62,17 @@ class Plugins:
         self.warn = warn
         self.infos: list[PluginInfo] = []
         self.failures: list[str] = []
+        self._objects: list[Any] = []  # the plugin registered for each of ``infos``
         self._add(builtin, PluginInfo("lawlint", "lawlint", lawlint.__version__, "built-in", CORE_PREFIXES))
+
+    def copy(self) -> "Plugins":
+        """The same plugins in a manager of their own, to which a configuration's plugin files
+        are added without reaching the other configurations' linters (nothing is imported again)."""
+        other = Plugins(self.warn)
+        for plugin, info in zip(self._objects[1:], self.infos[1:]):
+            other._add(plugin, replace(info, contributions={}, commands=list(info.commands)))
+        other.failures = list(self.failures)
+        return other
 
     # -- loading -------------------------------------------------------------------------
     def load_entry_points(self) -> None:
@@ -125,6 +135,7 @@ class Plugins:
             self._fail(info, "注册时出错", exc)
             return
         self.infos.append(info)
+        self._objects.append(plugin)
 
     def _check_pending(self, info: PluginInfo) -> None:
         try:
