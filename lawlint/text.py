@@ -99,3 +99,27 @@ def neighbours(text: str, i: int, j: int | None = None) -> tuple[str, str]:
     while right < len(text) and text[right] in BLANKS:
         right += 1
     return (text[left] if left >= 0 else ""), (text[right] if right < len(text) else "")
+
+
+# Marks jieba never puts inside a word (no blank among them: words with blanks between them
+# are still side by side).  jieba segments each run between such marks on its own.
+_SEGMENT_CUTS = re.compile("[，。、；：？！“”‘’《》〈〉（）【】〔〕「」『』…—·,;:?!()\\[\\]{}\"']+")
+SEGMENT_PIECES_ABOVE = 20_000
+
+
+def segment_pieces(text: str, above: int | None = None):
+    """``text`` as (offset, piece) for word segmentation: itself, or — past ``above``
+    characters (default ``SEGMENT_PIECES_ABOVE``: a whole file on one line) — the pieces
+    between punctuation marks.  The words of a piece are those of the whole text there, and
+    two words with a mark between them are never side by side: rules comparing neighbouring
+    words find the same, without segmenting megabytes at once."""
+    if len(text) <= (SEGMENT_PIECES_ABOVE if above is None else above):
+        yield 0, text
+        return
+    start = 0
+    for m in _SEGMENT_CUTS.finditer(text):
+        if m.start() > start:
+            yield start, text[start:m.start()]
+        start = m.end()
+    if start < len(text):
+        yield start, text[start:]

@@ -384,3 +384,51 @@ def test_a_broken_pack_file_through_the_cli_is_one_line(cli, tmp_path, monkeypat
     monkeypatch.chdir(tmp_path)
     run = cli("check", "d.txt")
     assert run.code == 2 and run.out == "" and run.err.count("\n") == 1 and "Traceback" not in run.err
+
+
+def test_word_boundaries_of_the_piece_around_a_match_are_those_of_the_whole_text():
+    """whole_word segments only the piece between cuts (punctuation, blanks) around a match:
+    jieba segments each run between them on its own, so the answer is the same."""
+    import random
+
+    from lawlint.document import Document
+    from lawlint.kinds.base import on_word_boundaries
+
+    rng = random.Random(11)
+    pieces = ["行政", "规范性", "文件", "使行", "行使", "职权", "进一度", "推进", "法治", "政府", "建设", "ABC", "2024",
+              "年", "，", "。", "、", " ", "\u3000", "\n", "《", "》", "-", ".", "%", "促使", "行政性", "规范"]
+    for _ in range(60):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 40)))
+        doc = Document(text)
+        whole = doc.word_boundaries(text)
+        for _ in range(30):
+            start = rng.randint(0, len(text) - 1)
+            end = rng.randint(start + 1, min(len(text), start + 6))
+            assert on_word_boundaries(doc, text, start, end) == (start in whole and end in whole), (text, start, end)
+
+
+@pytest.mark.parametrize("code", ["WD007", "WD008"])
+def test_a_long_paragraph_is_segmented_piece_by_piece(monkeypatch, code):
+    """Past SEGMENT_PIECES_ABOVE characters WD007 (the repetition kind) and WD008 segment the
+    pieces between punctuation marks, not the whole paragraph (a file on one line): the
+    findings are the same."""
+    import random
+
+    from lawlint import text as text_module
+    from lawlint.document import Document
+
+    rule = next(r for r in Linter(entry_points=False).rules if r.code == code)
+    rng = random.Random(3)
+    pieces = ["工作", "进一步", "的", "的的", "积极", "积极积极", "推进", "推进 推进", "法治", "，", "。", "、", " ",
+              "\u3000", "（", "）", "2024", "年", "ABC", "“", "”", "紧紧", "县县", "加强", "加强　加强", "；",
+              "元谋县", "县卫生健康局", "市市场监管局", "全县", "县直单位", "村村通", "省", "市"]
+    found = 0
+    for _ in range(150):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 50))) + "\n"
+        whole = [(v.span, v.message, v.fix) for v in rule.check(Document(text))]
+        with monkeypatch.context() as m:
+            m.setattr(text_module, "SEGMENT_PIECES_ABOVE", 0)
+            pieced = [(v.span, v.message, v.fix) for v in rule.check(Document(text))]
+        assert pieced == whole, text
+        found += bool(whole)
+    assert found > 10  # the texts do hold what the rule reports
