@@ -35,11 +35,11 @@ def _selectors(values: Sequence[str]) -> list[str]:
 
 
 def _warn(message: str) -> None:
-    click.echo(f"lawlint: 警告：{message}", err=True)
+    click.echo(f"lawlint: 警告：{formatters.printable(message)}", err=True)  # paths may hold anything
 
 
 def _error(message: str) -> None:
-    click.echo(f"lawlint: 错误：{message}", err=True)
+    click.echo(f"lawlint: 错误：{formatters.printable(message)}", err=True)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -121,7 +121,7 @@ def check(loaded, paths, output_format, select, ignore, config_path, isolated, f
     indexes = itertools.chain((None for _ in missing), (index for _, index in items))
     for result, index in zip(results, indexes):
         if result.error:
-            _error(f"{formatters.printable(result.path)}: {result.error}")
+            _error(f"{result.path}: {result.error}")
         summary.add(result)
         if index is not None and any(_SEVERITY_RANKS[f.severity] >= thresholds[index].rank for f in result.findings):
             failing = True
@@ -136,7 +136,7 @@ _SEVERITY_RANKS = {s.value: s.rank for s in Severity}
 
 
 def _note(message: str) -> None:
-    click.echo(f"lawlint: {message}", err=True)
+    click.echo(f"lawlint: {formatters.printable(message)}", err=True)
 
 
 def _read_stdin(limit: int) -> bytes:
@@ -150,7 +150,7 @@ def settings_text(configs: LinterSet, path: str) -> str:
     index = configs.index(path)
     linter = configs.linters[index]
     cfg = linter.config
-    lines = [f"{formatters.printable(path)}：", f"  配置文件：{configs.describe(index)}"]
+    lines = [f"{formatters.printable(path)}：", f"  配置文件：{formatters.printable(configs.describe(index))}"]
     if linter.forced_profile:
         lines.append(f"  文档类型：{linter.forced_profile}（指定）")
     else:
