@@ -7,15 +7,15 @@ from lawlint.hookspecs import hookimpl
 
 @hookimpl
 def register_rules():
-    from lawlint.checks import (approximate_number, dotted_date, doubled_character, duplicate_sentence,
-                                expression_near_miss,
+    from lawlint.checks import (adverbial_de, approximate_number, dash_form, doc_number_in_title, dotted_date,
+                                doubled_character, duplicate_sentence, expression_near_miss,
                                 fixed_term_numerals, goal_formula, halfwidth_punctuation,
                                 heading_end_punctuation, heading_numbering, inconsistent_dates, late_report,
                                 malformed_date, malformed_doc_number, mandatory_part_order,
                                 meeting_before_document, near_duplicate, paragraph_end_punctuation,
-                                regulation_title, request_in_report, script_mixing, series_order, signature,
-                                straight_quotes, stray_space, title, truncated_text, unbalanced_marks, web_chrome,
-                                year_numerals, year_range)
+                                regulation_title, repeated_phrase, request_in_report, script_mixing, series_order,
+                                signature, straight_quotes, stray_character, stray_space, title, truncated_text,
+                                unbalanced_marks, web_chrome, year_numerals, year_range)
 
     return [
         # ST structure (ST001 is a YAML rule in rules/packs/structure)
@@ -24,11 +24,12 @@ def register_rules():
         # DN 发文字号, DT dates, RP repetition
         malformed_doc_number.MalformedDocNumber, malformed_date.MalformedDate,
         inconsistent_dates.InconsistentDates, late_report.LateReport, year_range.YearRange,
-        duplicate_sentence.DuplicateSentence, near_duplicate.NearDuplicate,
+        duplicate_sentence.DuplicateSentence, near_duplicate.NearDuplicate, repeated_phrase.RepeatedPhrase,
         # PU punctuation (the rest are YAML rules in rules/packs/punctuation)
         halfwidth_punctuation.HalfwidthPunctuation, straight_quotes.StraightQuotes,
         unbalanced_marks.UnbalancedMarks, heading_end_punctuation.HeadingEndPunctuation,
-        paragraph_end_punctuation.ParagraphEndPunctuation,
+        paragraph_end_punctuation.ParagraphEndPunctuation, dash_form.DashForm,
+        doc_number_in_title.DocNumberInTitle,
         # NU numbers
         fixed_term_numerals.FixedTermNumerals, year_numerals.YearNumerals,
         approximate_number.ApproximateNumber, dotted_date.DottedDate,
@@ -36,7 +37,7 @@ def register_rules():
         doubled_character.DoubledCharacter, series_order.SeriesOrder,
         meeting_before_document.MeetingBeforeDocument, goal_formula.GoalFormulaPeriod,
         regulation_title.RegulationTitle, request_in_report.RequestInReport,
-        expression_near_miss.ExpressionNearMiss,
+        expression_near_miss.ExpressionNearMiss, stray_character.StrayCharacter, adverbial_de.AdverbialDe,
         # TX text hygiene
         stray_space.StraySpace, web_chrome.WebChrome, script_mixing.ScriptMixing,
     ]

@@ -28,6 +28,7 @@ def explanation(entry: Entry) -> str:
         f"严重程度：{rule.severity.value}（{rule.severity.label}）    把握：{_confidence(rule)}"
         f"    可自动修复：{'是' if rule.fixable else '否'}    来源：{_source(entry)}",
         f"依据：{rule.basis or '（未注明）'}",
+        *([f"适用：{rule.from_year}年及以后成文的文档"] if rule.from_year else []),
         "",
         _body(entry),
     ]
@@ -66,6 +67,8 @@ def markdown(entries: Iterable[Entry]) -> str:
         out += ["", f"## {rule.code}", "", f"**{rule.name}** —— {rule.summary}", "",
                 f"- 严重程度：{rule.severity.value}", f"- 把握：{_confidence(rule)}", f"- 可自动修复：{'是' if rule.fixable else '否'}",
                 f"- 依据：{rule.basis or '（未注明）'}", f"- 来源：{_source(e)}"]
+        if rule.from_year:
+            out.append(f"- 适用：{rule.from_year}年及以后成文的文档")
         if rule.options:
             out.append("- 选项：" + "，".join(f"`{k}`（默认 {v!r}）" for k, v in rule.options.items()))
         out += ["", re.sub(r"^## ", "### ", _body(e), flags=re.M)]

@@ -168,17 +168,30 @@ def _is_running_text(text: str) -> bool:
     return len(text) >= 15 and _RUNNING_MARKS.search(text) is not None
 
 
-def _split_organ_date(text: str) -> tuple[str, str] | None:
-    """``江门市科学技术局  2019年11月28日`` on one line: each run of blanks is tried as
-    the cut (no regular expression over the whole line: that backtracks on long lines)."""
+def split_organ_date(text: str) -> tuple[int, int] | None:
+    """``江门市科学技术局  2019年11月28日`` on one line: where the organ ends and the date
+    starts.  Each run of blanks is tried as the cut (no regular expression over the whole
+    line: that backtracks on long lines)."""
     if len(text) > _FURNITURE:
         return None
-    text = text.strip(BLANKS)
-    for m in _BLANK_RUN.finditer(text):
-        date = text[m.end():]
-        if len(date) <= 64 and parse_date_text(date) and is_organ_line(text[:m.start()]):
-            return text[:m.start()], date
+    lead = len(text) - len(text.lstrip(BLANKS))
+    body = text.strip(BLANKS)
+    for m in _BLANK_RUN.finditer(body):
+        date = body[m.end():]
+        if len(date) <= 64 and parse_date_text(date) and is_organ_line(body[:m.start()]):
+            return lead + m.start(), lead + m.end()
     return None
+
+
+# A 成文日期 left unfilled in a template (20XX年12月6日): a date line all the same.
+_UNFILLED_DATE = re.compile(r"[0-9０-９XxＸ×*〇○零一二三四五六七八九]{2,4}年[0-9０-９XxＸ×*一二三四五六七八九十]{1,2}月"
+                            r"[0-9０-９XxＸ×*一二三四五六七八九十]{1,3}日")
+
+
+def is_unfilled_date(text: str) -> bool:
+    text = squeeze(text)
+    return (len(text) <= 16 and _UNFILLED_DATE.fullmatch(text) is not None
+            and any(c in "XxＸ×*" for c in text))
 
 
 def build_blocks(doc: Document) -> list[Block]:
@@ -200,11 +213,13 @@ def build_blocks(doc: Document) -> list[Block]:
             break
         end -= 1
 
-    # 2./3. The 落款: in the middle when an attachment follows it, else at the end.
+    # 2./3. The 落款: in the middle when an attachment follows it, else at the end (page
+    # residue the chrome patterns do not know may follow it: a licence, a link list).
     attachment = _find_attachment(lines, end, kinds)
     if attachment is not None:
         body_end = attachment[0]
     else:
+        end = _residue_after_signature(lines, end, kinds)
         sig_start = _mark_signature(lines, end, kinds)
         body_end = sig_start if sig_start is not None else end
 
@@ -262,13 +277,13 @@ def _block(kind: str, lines: list[Line], level: int = 0, numbering=None, part: i
 
 
 def _is_date_line(text: str) -> bool:
-    return parse_date_text(text) is not None or _split_organ_date(text) is not None
+    return parse_date_text(text) is not None or split_organ_date(text) is not None or is_unfilled_date(text)
 
 
 def _signature_start(lines: list[Line], date_index: int, kinds: list) -> int | None:
     """The first line of a 落款 whose 成文日期 is on line ``date_index``: up to three organ
     lines above it (a 附注 such as （此件公开发布） copied between them is passed over)."""
-    if _split_organ_date(lines[date_index].text):
+    if split_organ_date(lines[date_index].text):
         return date_index
     j = date_index - 1
     while j >= 0 and is_note(lines[j].text) and not kinds[j]:
@@ -307,6 +322,27 @@ _ATTACHMENT_LOOKAHEAD = 40  # an attachment's text starts within this many lines
 _DECIMAL_HEADING = re.compile(rf"\d{{1,2}}(?:[.．]\d{{1,2}})+[{BLANKS}]*[{HAN}]")
 
 
+_RESIDUE_LINES = 3  # at most this many unknown lines of page residue after a 落款
+
+
+def _residue_after_signature(lines: list[Line], end: int, kinds: list) -> int:
+    """Nothing of a 公文 follows its 落款 but 附注, 版记 and attachments (marked before):
+    up to three other lines after body text, an organ line and a 成文日期 are the page's,
+    not the document's.  Returns the new end of the document."""
+    for d in range(end - 2, max(end - 2 - _RESIDUE_LINES, -1), -1):
+        if _is_date_line(lines[d].text):
+            start = _signature_start(lines, d, kinds)
+            if start is None or (start == d and not split_organ_date(lines[d].text)):
+                continue
+            if not any(_is_running_text(lines[k].text) for k in range(start)) or any(
+                    parse_numbering(lines[k].text) for k in range(d + 1, end)):
+                return end  # no text above it (a byline), or text of the document below it
+            for k in range(d + 1, end):
+                kinds[k] = CHROME
+            return d + 1
+    return end
+
+
 def _find_attachment(lines: list[Line], end: int, kinds: list) -> tuple[int, int] | None:
     """A 落款 in the middle of the text with an attachment after it: a 印发通知 and the
     方案 it issues, copied as one page.  Returns (first 落款 line, first attachment line)
@@ -315,6 +351,8 @@ def _find_attachment(lines: list[Line], end: int, kinds: list) -> tuple[int, int
         if not _is_date_line(lines[d].text):
             continue
         start = _signature_start(lines, d, kinds)
+        if start is None and _is_running_text(lines[d - 1].text) and lines[d - 1].text.endswith("。"):
+            start = d  # a 成文日期 right under the text: the organ's name went with the seal
         if start is None or not any(_is_running_text(lines[k].text) for k in range(start)):
             continue
         k = d + 1

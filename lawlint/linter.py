@@ -195,6 +195,8 @@ class Linter:
         for rule in self.rules:
             if skipped and not decide(rule.code, None, skipped):
                 continue
+            if rule.from_year is not None and not rule.applies_to(doc):
+                continue
             found.extend(run_rule(rule, doc))
         found.sort(key=lambda v: (v.span.start, v.code, v.span.end))
         return found

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from lawlint import resources
 from lawlint.dates import DateMention, find_iso_like, parse_date_text
 from lawlint.document import CHROME, ELEMENT, HEADING, PARAGRAPH, SIGNATURE, Block, Document
-from lawlint.layout import LETTER_SPACED, is_doc_number_line, is_organ_line, patterns
+from lawlint.layout import (LETTER_SPACED, is_doc_number_line, is_organ_line, is_unfilled_date, patterns,
+                            split_organ_date)
 from lawlint.prefilter import scanner
 from lawlint.rule import Span
 from lawlint.text import BLANKS, cn_digits_to_int, squeeze
@@ -56,6 +57,7 @@ class Signature:
     organs: tuple[Found, ...]
     date: DatedText | None
     span: Span
+    unfilled_date: bool = False  # a template's 20XX年×月×日 (TX004 reports it)
 
 
 @dataclass(slots=True)
@@ -70,6 +72,15 @@ class Metadata:
     opening: Block | None = None
     truncated: Block | None = None
     extra: dict = field(default_factory=dict)
+
+    @property
+    def written_year(self) -> int | None:
+        """The year the document was written: its 成文日期, else its publication date, else
+        the year after the report year; None when the text gives none of them."""
+        for dated in (self.signature.date if self.signature else None, self.publication):
+            if dated is not None and dated.value is not None:
+                return dated.value.year
+        return self.report_year.value + 1 if self.report_year else None
 
 
 def years_in(block: Block, limit: int | None = None) -> list[Year]:
@@ -141,21 +152,25 @@ def _signature(doc: Document) -> Signature | None:
         return None
     organs: list[Found] = []
     date = None
+    unfilled = False
     for block in lines:
         parsed = parse_date_text(block.text)
         if parsed:
             date = DatedText(parsed, block.span_of(parsed.start, parsed.end))
             continue
-        m = re.fullmatch(rf"(.+?)([{BLANKS}]+)(\S.*)", block.text)
-        if m and parse_date_text(m[3]) and is_organ_line(m[1]):
-            organs.extend(_split_organs(block, 0, len(m[1])))
-            parsed = parse_date_text(m[3])
-            offset = m.start(3)
+        if is_unfilled_date(block.text):
+            unfilled = True
+            continue
+        split = split_organ_date(block.text)
+        if split:
+            organ_end, offset = split
+            organs.extend(_split_organs(block, 0, organ_end))
+            parsed = parse_date_text(block.text[offset:])
             date = DatedText(parsed, block.span_of(offset + parsed.start, offset + parsed.end))
         else:
             organs.extend(_split_organs(block, 0, len(block.text)))
     span = Span(lines[0].span.start, lines[-1].span.end)
-    return Signature(tuple(organs), date, span)
+    return Signature(tuple(organs), date, span, unfilled)
 
 
 def _split_organs(block: Block, start: int, end: int) -> list[Found]:

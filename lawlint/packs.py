@@ -106,7 +106,7 @@ def build_rule(file: "Traversable | Path", owner: str, prefixes: tuple[str, ...]
     scope = data.get("scope", kind.default_scope)
     attrs: dict[str, Any] = {
         "code": code, "name": data["name"], "summary": data["summary"], "severity": severity,
-        "confidence": confidence, "basis": data.get("basis", ""), "message": message,
+        "confidence": confidence, "from_year": data.get("from_year"), "basis": data.get("basis", ""), "message": message,
         "scope": (scope,) if isinstance(scope, str) else tuple(scope),
         "exceptions": tuple(re.compile(x) for x in data.get("exceptions") or ()),
         "whole_word": data.get("whole_word", False), "anchor": re.compile(data["anchor"]) if "anchor" in data else None,

@@ -127,6 +127,7 @@ class Rule:
     options: ClassVar[Mapping[str, Any]] = {}
     fixable: ClassVar[bool] = False
     confidence: ClassVar[str] = "high"  # a key of CONFIDENCE_LABELS
+    from_year: ClassVar[int | None] = None  # documents written before this year are not checked
     uses_words: ClassVar[bool] = False  # calls Document.words (jieba): loaded up front for parallel runs
 
     def __init__(self, severity: Any = None, **options: Any) -> None:
@@ -147,6 +148,14 @@ class Rule:
 
     def check(self, doc: "Document") -> Iterable[Violation]:
         raise NotImplementedError
+
+    def applies_to(self, doc: "Document") -> bool:
+        """False for a document written before ``from_year`` (a usage that was then right);
+        a document whose date the text does not give is checked."""
+        if self.from_year is None:
+            return True
+        year = doc.meta.written_year
+        return year is None or year >= self.from_year
 
     def violation(self, span: Span, message: str | None = None, *, fix: Fix | None = None,
                   guess: bool = False) -> Violation:

@@ -12,6 +12,8 @@ long document costs about n·log n, not n².
 """
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -146,6 +148,81 @@ def sentences_to_compare(doc, run: int) -> list[int]:
             fingerprinter, citing = sentence_fingerprints(doc, run), set(titled)
             memo[run] = [i for i in everything if i in citing or fingerprinter.shared(keys[i])]
     return memo[run]
+
+
+# A bracketed annotation such as 〔责任单位：县司法局〕 or （牵头单位：…；责任单位：…） tags each
+# task of a 实施方案 or 工作要点: a label of a few characters, a colon, the organs.  The same tag
+# under every task is structure, not repetition.  One level of brackets may nest inside
+# (各县（市）交通运输局); a sentence break at the ； inside a tag leaves its parts unclosed, so
+# a tag may also run to the end of its text, or start at the beginning and end at a closer.
+_TAG_BODY = r"(?:[^〔〕（）()【】\n]|[（(][^〔〕（）()【】\n]*[）)])*"
+_TAG = re.compile(r"[〔（(【][^〔〕（）()【】\n:：，,。]{1,8}[:：]" + _TAG_BODY + r"(?:[〕）)】]|$)")
+_TAG_TAIL = re.compile(r"^[^〔〕（）()【】\n:：，,。]{1,8}[:：]" + _TAG_BODY + r"[〕）)】]$")
+_BRACKETS = frozenset("〔（(【")
+
+
+@functools.cache
+def _formulas() -> re.Pattern:
+    from lawlint import resources
+
+    return re.compile("|".join(f"(?:{f})" for f in resources.data("formulas")["formulas"]))
+
+
+def substance(text: str, key: str | None = None, titles: bool = True) -> int:
+    """How many characters of ``normalise(text)`` (``key``, if already computed) are
+    content: neither a set phrase of ``rules/data/formulas.yml`` (深入学习宣传贯彻习近平
+    法治思想) nor a bracketed annotation tag (〔责任单位：县司法局〕).  A clause repeated
+    with little content is a formula or a tag, not a duplicate.  Without ``titles`` the
+    quoted titles are left out too (``key`` is then the ``comparison_key``)."""
+    if not _BRACKETS.isdisjoint(text) or ")" in text or "）" in text:
+        stripped = _TAG_TAIL.sub("", _TAG.sub("", text))
+        if stripped != text:
+            text, key = stripped, normalise(stripped)
+            if not titles:
+                key = comparison_key(text, key)
+    if key is None:
+        key = normalise(text) if titles else comparison_key(text, normalise(text))
+    return len(key) - sum(m.end() - m.start() for m in _formulas().finditer(key))
+
+
+# Where an item of an enumeration starts inside a paragraph: at a marker opening a clause
+# (一是 二是, 其一, 第一，, （1）, ①), and after each ； of a list that a colon or 分别
+# introduced (分别于7月3日……；于7月31日……).  A marker must follow a clause mark or open the
+# paragraph: 统一是 holds no marker.  Other ； join clauses of one statement.
+_ITEM = re.compile(r"[；;。！？!?：:]|分别|[一二三四五六七八九十]{1,3}是|其[一二三四五六七八九十](?=[，,、是])"
+                   r"|第[一二三四五六七八九十]{1,3}(?=[，,、])|[（(][一二三四五六七八九十\d]{1,2}[）)]|[①-⑳]")
+_BEFORE_MARKER = frozenset("，,；;。：:！？!? \t\u3000")
+
+
+def item_starts(doc, block) -> list[int]:
+    """Offsets in ``block.text`` where an item of an enumeration starts (sorted, computed
+    once per block and only for the blocks asked about)."""
+    memo = doc.cache.setdefault("item_starts", {})
+    key = id(block)
+    if key not in memo:
+        text, starts, listing = block.text, [0], False
+        for m in _ITEM.finditer(text):
+            mark = m[0]
+            if mark in "；;":
+                if listing:
+                    starts.append(m.end())
+            elif mark in "。！？!?":
+                listing = False
+            elif mark in "：:" or mark == "分别":
+                listing = True
+            elif m.start() == 0 or text[m.start() - 1] in _BEFORE_MARKER:
+                starts.append(m.start())
+        memo[key] = starts
+    return memo[key]
+
+
+def same_item(doc, a: Segment, b: Segment) -> bool:
+    """Do ``a`` and ``b`` lie in one paragraph and in one item of its enumerations?  The
+    items of 一是……；二是…… are parallel by design: wording they share is parallel wording."""
+    if a.block is not b.block:
+        return False
+    starts = item_starts(doc, a.block)
+    return bisect.bisect_right(starts, a.start) == bisect.bisect_right(starts, b.start)
 
 
 def shares_run(a: str, b: str, length: int) -> bool:

@@ -69,6 +69,11 @@ def tokens(text: str) -> tuple[tuple[str, int, int], ...]:
     return tuple((w, start, end) for w, start, end in tokenizer().tokenize(text, HMM=True) if not w.isspace())
 
 
+def is_word(text: str) -> bool:
+    """Is ``text`` an entry of jieba's dictionary (not only the beginning of one)?"""
+    return bool(tokenizer().FREQ.get(text))
+
+
 def loaded() -> bool:
     return _tokenizer is not None
 

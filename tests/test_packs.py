@@ -431,4 +431,4 @@ def test_a_long_paragraph_is_segmented_piece_by_piece(monkeypatch, code):
             pieced = [(v.span, v.message, v.fix) for v in rule.check(Document(text))]
         assert pieced == whole, text
         found += bool(whole)
-    assert found > 10  # the texts do hold what the rule reports
+    assert found > 5  # the texts do hold what the rule reports

@@ -158,3 +158,32 @@ def test_texts_sharing_a_run_share_a_fingerprint_whatever_the_run():
         shared = [fingerprinter.shared(t) for t in texts]
         pairs = [(i, j) for i in range(len(texts)) for j in range(i) if shares_run(texts[i], texts[j], run)]
         assert pairs and all(shared[i] & shared[j] for i, j in pairs)
+
+
+def test_formulas_and_annotation_tags_are_not_content():
+    from lawlint.similarity import substance
+
+    assert substance("深入学习宣传贯彻习近平法治思想") == 0
+    assert substance("坚持以习近平新时代中国特色社会主义思想为指导") == 0
+    assert substance("〔责任单位：各县（市）司法局、局机关各科室〕") == 0
+    assert substance("（牵头单位：县司法局；") == 0 and substance("责任单位：县直各部门、各乡镇人民政府）") == 0
+    assert substance("全面落实行政执法公示制度（2021—2025年）") == len(normalise("全面落实行政执法公示制度（2021—2025年）"))
+    assert substance("深入学习宣传贯彻习近平法治思想，推动依法履职") == len("推动依法履职")
+    assert substance("认真学习《中华人民共和国行政处罚法》") == 16
+    assert substance("认真学习《中华人民共和国行政处罚法》", titles=False) == 4
+
+
+def test_items_of_an_enumeration():
+    from lawlint.document import Document
+    from lawlint.similarity import same_item
+
+    doc = Document("　　一是加强学习，提升能力；二是统一是非标准，强化监督；三是完善制度。\n"
+                   "　　本局分别于3月召开会议；于5月召开会议。全面推进依法行政；持续优化营商环境。\n")
+    first, second = doc.sentences[:2]
+    assert not same_item(doc, first, second)
+    assert same_item(doc, first, doc.clauses_of(0)[1])
+    events = [s for s in doc.sentences if "召开" in s.text]
+    assert not same_item(doc, *events)
+    plain = doc.sentences[-2:]
+    assert same_item(doc, *plain)  # a ； outside a list joins one statement
+    assert not same_item(doc, first, plain[0])  # another paragraph

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from lawlint.document import Document, Numbering
+from lawlint.document import HEADING, Document, Numbering
+from lawlint.parts import heading_words
 from lawlint.rule import Fix, Rule, Severity, Span
 from lawlint.text import int_to_cn
 
@@ -29,7 +30,9 @@ class HeadingNumbering(Rule):
 
     ## 原因
     GB/T 9704—2012 7.3.3：结构层次序数依次用“一、”“（一）”“1.”“（1）”标注。
-    同一层级的序号应从一开始、逐一递增；上级标题变了，下级序号才重新开始。
+    同一层级的序号应从一开始、逐一递增；上级标题变了，下级序号才重新开始。不报的
+    写法：跨上级标题连续编号（“（一）”下是1.2.，“（二）”下接着是3.）；目录之后正文
+    从头编号（正文第一个标题与目录第一项相同）；不带序号的标题或附件之后重新编号。
     汉字序号后用顿号，带括号的序号后不再加标点，阿拉伯数字后用下脚点“.”。
 
     ## 错误示例
@@ -60,18 +63,28 @@ class HeadingNumbering(Rule):
     fixable = True
 
     def check(self, doc: Document):
-        last: dict[int, tuple[Numbering, int]] = {}
-        for heading in doc.headings:
-            n = heading.numbering
-            if n is None:
+        last: dict[int, tuple[Numbering, int]] = {}   # each level's latest number in the current run
+        ended: dict[int, int] = {}                    # each level's last number in its previous run
+        first: dict[int, str] = {}                    # the words of the first heading of each level's run
+        part = 0
+        for block in doc.blocks:
+            if block.part != part or (block.kind == HEADING and block.numbering is None):
+                # an attachment, or a part of the text under an unnumbered heading: numbering starts anew
+                part = block.part
+                last.clear()
+                ended.clear()
                 continue
+            if block.kind != HEADING:
+                continue
+            n = block.numbering
             written = doc.text[n.start:n.end]
             yield from self._punctuation(n, written)
             previous = last.get(n.level)
-            line = heading.line
+            line = block.line
             span = n.span
             if previous is None:
-                if n.value != 1:
+                continued = ended.get(n.level)
+                if n.value != 1 and (continued is None or n.value != continued + 1):
                     yield self.violation(span, f"序号不连续：本层级第一个序号应为“{_label(n.level, 1)}”，此处为“{written}”")
             else:
                 before, before_line = previous
@@ -79,8 +92,10 @@ class HeadingNumbering(Rule):
                     yield self.violation(span, f"序号重复：“{written}”与第{before_line}行的序号相同，"
                                                f"应为“{_label(n.level, before.value + 1)}”")
                 elif n.value == 1:
-                    yield self.violation(span, f"序号重新从“{written}”开始，而第{before_line}行已到"
-                                               f"“{_label(n.level, before.value)}”：上级标题缺失或序号有误")
+                    # a table of contents, then the text: the first heading comes again
+                    if heading_words(block) != first.get(n.level):
+                        yield self.violation(span, f"序号重新从“{written}”开始，而第{before_line}行已到"
+                                                   f"“{_label(n.level, before.value)}”：上级标题缺失或序号有误")
                 elif n.value > before.value + 1:
                     missing = _label(n.level, before.value + 1)
                     yield self.violation(span, f"序号不连续：第{before_line}行“{_label(n.level, before.value)}”"
@@ -88,9 +103,11 @@ class HeadingNumbering(Rule):
                 elif n.value < before.value:
                     yield self.violation(span, f"序号倒退：第{before_line}行已到“{_label(n.level, before.value)}”，"
                                                f"此处为“{written}”")
+            if previous is None or n.value == 1:
+                first[n.level] = heading_words(block)
             last[n.level] = (n, line)
             for deeper in [lvl for lvl in last if lvl > n.level]:
-                del last[deeper]
+                ended[deeper] = last.pop(deeper)[0].value
 
     def _punctuation(self, n: Numbering, written: str):
         if _ALLOWED[n.level] is None or n.punct in _ALLOWED[n.level]:

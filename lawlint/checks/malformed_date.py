@@ -7,10 +7,10 @@ import re
 from lawlint.dates import (CHINESE, COMPACT, LOST_MARKS, MONTH_DAY_ANCHOR, PADDED, SEPARATED, SHORT_YEAR,
                            STANDARD, DateMention, days_in_month, find_standard_dates, parse_date_text)
 from lawlint.document import ELEMENT, HEADING, PARAGRAPH, Document
-from lawlint.layout import is_note, is_organ_line
+from lawlint.layout import is_note, is_organ_line, split_organ_date
 from lawlint.prefilter import finditer_lines, scanner
 from lawlint.rule import Fix, Rule, Severity, Span
-from lawlint.text import BLANKS, squeeze
+from lawlint.text import squeeze
 
 _MONTH_DAY = scanner(re.compile(r"(?<![0-9年])(?P<m>\d{1,2})月(?P<d>\d{1,2})日"))
 # GB/T 9704—2012 took effect on 2012-07-01; before it 行政机关 wrote 成文日期 in 汉字.
@@ -117,8 +117,7 @@ class MalformedDate(Rule):
             yield self.violation(span, f"{what}“{date.text}”写法不规范（{reason}）")
 
 
-_INNER_DATE = re.compile(rf"(?:19|20)\d{{2}}[^0-9]{{0,3}}\d{{1,2}}[^0-9]{{0,3}}\d{{1,2}}|[〇○零Oo0０一二三四五六七八九]{{4}}年")
-_ORGAN_DATE = re.compile(rf"(.+?)[{BLANKS}]+(\S.*)")
+_INNER_DATE = re.compile(r"(?:19|20)\d{2}[^0-9]{0,3}\d{1,2}[^0-9]{0,3}\d{1,2}|[〇○零Oo0０一二三四五六七八九]{4}年")
 
 
 def _inner_signing_dates(doc: Document):
@@ -137,11 +136,11 @@ def _inner_signing_dates(doc: Document):
         parsed = parse_date_text(text)
         offset = line.content_start
         if parsed is None:
-            m = _ORGAN_DATE.fullmatch(text)
-            if not m or not is_organ_line(m[1]):
+            split = split_organ_date(text)
+            if split is None:
                 continue
-            parsed = parse_date_text(m[2])
-            offset += m.start(2)
+            parsed = parse_date_text(text[split[1]:])
+            offset += split[1]
         else:
             organ = _organ_above(lines, k)
             if organ is None or lines[organ].content_start <= body:

@@ -1,14 +1,23 @@
 from __future__ import annotations
 
+import re
 from difflib import SequenceMatcher
 
 from lawlint.checks.duplicate_sentence import quote
 from lawlint.document import Document, Segment
 from lawlint.rule import Rule, Severity
 from lawlint.similarity import (character_overlap, character_overlap_bound, clause_keys, comparison_key,
-                                comparison_keys, first_similar, sentence_fingerprints, sentences_to_compare, shares_run)
+                                comparison_keys, first_similar, same_item, sentence_fingerprints, sentences_to_compare,
+                                shares_run, substance)
 
 _CHAR_MARGIN = 0.15
+# A word that is a number, a date or a count: 31日, 15:00, 2次, 第三, 十九届.  Two sentences differing
+# in one state two facts (two meetings, two figures), not one fact twice.
+_CN_COUNT = re.compile(r"第?[〇零一二三四五六七八九十百千万两]+[次个项件人名家年月日号条批届期级]?")
+
+
+def _numeric(word: str) -> bool:
+    return any(ch.isdigit() for ch in word) or _CN_COUNT.fullmatch(word) is not None
 
 
 class NearDuplicate(Rule):
@@ -17,10 +26,17 @@ class NearDuplicate(Rule):
     两个句子（或两个分句）只差一两个词，如“着力提高全体干部职工对……的认识水平，
     提升全体干部职工对……的认识水平”。两者须有至少 `min_common` 个字完全相同的
     连续片段（用文本指纹挑出候选，不两两比较），再用 jieba 分词计算词序列相似度：
-    同一段内达到 `threshold`、不同段之间达到 `far_threshold`，即报告后出现的一处，
-    并指出前一处所在的行。“提高行政决策的民主化水平，提高行政决策的
-    法治化水平”这类排比只共享句式，不算重复。书名号内的文件名不参加比较；去掉
-    标点后短于 `min_chars` 个字的分句和各级标题不参加比较；完全相同的由 RP001 报告。
+    同一段内达到 `threshold`，即报告后出现的一处，并指出前一处所在的行。不同段落
+    之间，以及同一段中“一是……；二是……”、“分别于……；于……”这类并列的各项之间，
+    须达到 `far_threshold`，而且不短于 `far_min_chars` 个字：各部分、各项重提同一个
+    目标、项目或做法（“加快建成……”“早日建成……”）是常见的写法，不是重复。
+
+    “提高行政决策的民主化水平，提高行政决策的法治化水平”这类排比只共享句式，
+    不算重复；不同之处含有数字、日期的（“7月3日……召开……”“7月31日……召开……”）
+    说的是两件事，也不算。书名号内的文件名、固定提法（清单在
+    `rules/data/formulas.yml`，如“以习近平新时代中国特色社会主义思想为指导”）和括注的
+    标签（“〔责任单位：……〕”）不算内容；去掉标点后短于 `min_chars` 个字的分句和
+    各级标题不参加比较；完全相同的由 RP001 报告。
 
     ## 原因
     《党政机关公文处理工作条例》第十九条要求公文“内容简洁……文字精练”。换了一个
@@ -44,7 +60,7 @@ class NearDuplicate(Rule):
     summary = "句子或分句近似重复"
     severity = Severity.WARNING
     basis = "《党政机关公文处理工作条例》第十九条（三）"
-    options = {"min_chars": 12, "threshold": 0.8, "far_threshold": 0.9, "min_common": 12}
+    options = {"min_chars": 12, "threshold": 0.8, "far_threshold": 0.9, "far_min_chars": 30, "min_common": 12}
     uses_words = True
 
     def check(self, doc: Document):
@@ -75,9 +91,19 @@ class NearDuplicate(Rule):
 
     def _pairs(self, doc: Document, group: dict[str, Segment], prints: list[set]):
         keys = list(group)
+        content: dict[str, int] = {}
 
         def repeats(i: int, j: int) -> bool:
-            return self._repeats(doc, keys[i], keys[j], group[keys[i]].block is group[keys[j]].block)
+            first, later = group[keys[i]], group[keys[j]]
+            near = same_item(doc, first, later)
+            needed = self.config["min_chars" if near else "far_min_chars"]
+            if len(keys[j]) < needed or not self._repeats(doc, keys[i], keys[j], near):
+                return False
+            key = keys[j]
+            if key not in content:
+                content[key] = substance(later.text, key, titles=False)
+            # a goal, a project or a formula said again elsewhere; a formula or a tag nearby
+            return content[key] >= needed
 
         for i, j in first_similar(prints, repeats):
             yield group[keys[i]], group[keys[j]]
@@ -99,9 +125,15 @@ class NearDuplicate(Rule):
             return False
         if not shares_run(a, b, self.config["min_common"]):
             return False
-        matcher = SequenceMatcher(None, doc.words(a), doc.words(b), autojunk=False)
+        words_a, words_b = doc.words(a), doc.words(b)
+        matcher = SequenceMatcher(None, words_a, words_b, autojunk=False)
         # difflib's cheap upper bounds first, as its documentation recommends
-        return matcher.real_quick_ratio() >= needed and matcher.quick_ratio() >= needed and matcher.ratio() >= needed
+        if not (matcher.real_quick_ratio() >= needed and matcher.quick_ratio() >= needed
+                and matcher.ratio() >= needed):
+            return False
+        # the same frame with other figures or dates states another fact
+        return not any(_numeric(word) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"
+                       for word in (*words_a[i1:i2], *words_b[j1:j2]))
 
     @staticmethod
     def _units(segments: list[Segment], keys: list[str], minimum: int, exclude: dict) -> dict[str, Segment]:

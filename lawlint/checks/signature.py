@@ -44,8 +44,10 @@ class Signature(Rule):
             yield self.violation(_end(doc), "缺少落款：正文之后应署发文机关名称并在其下一行标注成文日期"
                                             "（如“××市司法局”“2025年2月20日”）")
         elif not signature.organs:
-            yield self.violation(signature.span, "落款缺少发文机关署名：成文日期之上应署发文机关名称")
-        elif signature.date is None:
+            # a guess: web copies often drop the organ printed with the seal
+            yield self.violation(signature.span, "落款缺少发文机关署名：成文日期之上应署发文机关名称"
+                                                 "（网页转载常丢掉加盖印章处的署名，请与原件核对）", guess=True)
+        elif signature.date is None and not signature.unfilled_date:
             yield self.violation(signature.span, "落款缺少成文日期：发文机关署名之下应标注成文日期（如“2025年2月20日”）")
 
 

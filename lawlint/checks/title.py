@@ -23,8 +23,9 @@ class Title(Rule):
     """标题缺失或不规范。
 
     检查：缺少标题；标题末尾带标点；“关于……”之后缺少“的”；以“关于”开头而文档带有
-    发文字号时缺少发文机关名称；标题未以《党政机关公文处理工作条例》第八条规定的
-    十五种文种之一结尾（如用“总结”“汇报”“请示报告”）。
+    发文字号时缺少发文机关名称（提示：版头已有发文机关标志时常省略）；标题未以
+    《党政机关公文处理工作条例》第八条规定的十五种文种之一结尾（如用“总结”“汇报”
+    “请示报告”）。方案、办法、预案、讲话、解读等不是文种，以它们结尾的标题不查文种。
 
     ## 原因
     《党政机关公文处理工作条例》第九条：标题由发文机关名称、事由和文种组成，
@@ -95,4 +96,6 @@ class Title(Rule):
                     fix=Fix((edit,), f"在“{kind}”前加“的”", safe=False),
                 )
             if title.startswith("关于") and doc.meta.doc_number is not None:
-                yield self.violation(block.span, "标题缺少发文机关名称：带发文字号的公文，标题应由发文机关名称、事由和文种组成")
+                # a guess: with the 发文机关标志 above it, the organ is often left out of the title
+                yield self.violation(block.span, "标题缺少发文机关名称：带发文字号的公文，标题应由发文机关名称、事由和文种"
+                                                 "组成（版头已有发文机关标志、本机关惯例省略的，可不改）", guess=True)

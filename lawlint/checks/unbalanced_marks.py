@@ -4,7 +4,7 @@ import re
 
 from lawlint.document import HEADING, PARAGRAPH, TITLE, Block, Document
 from lawlint.rule import Edit, Fix, Rule, Severity
-from lawlint.text import is_cjk
+from lawlint.text import HAN_RE, is_cjk
 
 _PAIRS = {"《": "》", "〈": "〉", "“": "”", "‘": "’", "（": "）", "(": ")", "〔": "〕", "【": "】", "[": "]",
           "［": "］", "<": ">"}
@@ -16,6 +16,23 @@ _FAMILY = {"（": "(", "(": "(", "［": "[", "[": "["}
 
 def _family(ch: str) -> str:
     return _FAMILY.get(ch, ch)
+
+
+# A title inside a title (《…<…>…》): its marks typed as ASCII, look-alike or mixed angles.
+_TITLE = re.compile("《[^《》]*》")
+_ANGLE_OPEN, _ANGLE_CLOSE = "<‹＜〈", ">›＞〉"
+_INNER = re.compile(f"[{_ANGLE_OPEN}][^{_ANGLE_OPEN}{_ANGLE_CLOSE}《》]*[{_ANGLE_CLOSE}]")
+_ANGLES = re.compile(f"[{_ANGLE_OPEN}{_ANGLE_CLOSE}]")
+
+
+def inner_titles(text: str) -> list[tuple[int, int]]:
+    """(opener, closer) offsets of each inner title of a 《》 not marked 〈…〉."""
+    found = []
+    for title in _TITLE.finditer(text):
+        for m in _INNER.finditer(text, title.start() + 1, title.end() - 1):
+            if m[0][0] + m[0][-1] != "〈〉" and HAN_RE.search(m[0]):
+                found.append((m.start(), m.end() - 1))
+    return found
 
 
 _PLAIN_PAIRS = ("《》", "〈〉", "“”", "（）")
@@ -43,8 +60,10 @@ class UnbalancedMarks(Rule):
     """成对的标号不配对。
 
     在一个段落内检查《》〈〉“”‘’（）〔〕【】的配对：有开无合、有合无开、开合不
-    对应（如“(……>”）、书名号内再套书名号（应改用〈〉）。跨段落的长引文每段开头
-    用前引号、只在最后一段末尾用后引号，这是允许的，不会报出。
+    对应（如“(……>”）、书名号内再套书名号（应改用〈〉）。书名号里的书名号写成
+    “<……>”“‹……›”“＜……＞”或“〈……>”的，每个里层书名号报一处，修改建议改为“〈……〉”。
+    跨段落的长引文每段开头用前引号、只在最后一段末尾用后引号，这是允许的，不会报出。
+    文本在句子中间中断时（ST006），最后一段里没来得及合上的标号也不报。
 
     ## 原因
     GB/T 15834—2011 规定引号、括号、书名号都成对使用，书名号中还要用书名号时，
@@ -55,6 +74,7 @@ class UnbalancedMarks(Rule):
     按照《法治广东建设第二个五年规划(2016-2020年》要求。
     学习《中共中央国务院印发(法治政府建设实施纲要)>的通知》。
     学习《关于印发《行政执法公示办法》的通知》。
+    制定《贯彻落实<法治政府建设实施纲要(2021—2025年)>重要举措实施方案》。
     ```
 
     ## 正确示例
@@ -73,17 +93,25 @@ class UnbalancedMarks(Rule):
 
     def check(self, doc: Document):
         blocks = doc.blocks_of(TITLE, HEADING, PARAGRAPH)
+        cut = doc.meta.truncated  # the text stops there (ST006): what it opened was never closed
         for index, block in enumerate(blocks):
             following = blocks[index + 1] if index + 1 < len(blocks) else None
-            yield from self._block(block, following)
+            yield from self._block(block, following, cut_off=block is cut)
 
-    def _block(self, block: Block, following: Block | None):
+    def _block(self, block: Block, following: Block | None, cut_off: bool = False):
         text = block.text
+        handled = set()
+        if "《" in text and _ANGLES.search(text):
+            for i, j in inner_titles(text):
+                handled.update((i, j))
+                yield self._inner_title(block, i, j)
         if _plainly_balanced("".join(_MARKS.findall(text))):
             return
         stack: list[tuple[str, int]] = []
         for m in _MARKS.finditer(text):
             i, ch = m.start(), m[0]
+            if i in handled:
+                continue
             if ch in _PAIRS:
                 if ch == "<" and not is_cjk(text[i + 1:i + 2]):
                     continue
@@ -121,9 +149,20 @@ class UnbalancedMarks(Rule):
                                          f"“{opener}”没有对应的“{_PAIRS[opener]}”（在“{ch}”之前就结束了）")
                 del stack[depth:]
         for opener, j in stack:
-            if opener == "“" and self._quotation_continues(text, j, following):
+            if cut_off or (opener == "“" and self._quotation_continues(text, j, following)):
                 continue
             yield self.violation(block.span_of(j, j + 1), f"“{opener}”没有对应的“{_PAIRS[opener]}”")
+
+    def _inner_title(self, block: Block, i: int, j: int):
+        """One finding per inner title marked <…>, ‹…›, ＜…＞ or a mix such as 〈…>."""
+        inner = block.text[i + 1:j]
+        if len(inner) > 30:
+            inner = f"{inner[:12]}……{inner[-12:]}"
+        fix = Fix((Edit(block.span_of(i, i + 1), "〈"), Edit(block.span_of(j, j + 1), "〉")),
+                  "里层书名号改为〈〉")
+        return self.violation(block.span_of(i, j + 1),
+                              f"书名号内的书名号应使用单书名号：“{block.text[i]}{inner}{block.text[j]}”"
+                              f"应为“〈{inner}〉”", fix=fix)
 
     @staticmethod
     def _inner_close(text: str, start: int) -> int | None:

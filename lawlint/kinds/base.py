@@ -152,7 +152,7 @@ def regex_alternatives(src: YamlSource, value: Any, *path: Any) -> None:
 
 
 SHARED_KEYS = {
-    "code": str, "name": str, "summary": str, "extends": str, "severity": str, "confidence": str,
+    "code": str, "name": str, "summary": str, "extends": str, "severity": str, "confidence": str, "from_year": int,
     "scope": check_scope,
     "basis": str, "message": str, "exceptions": regex_list, "documentation": str, "whole_word": bool,
     "anchor": check_regex,

@@ -24,11 +24,16 @@ class Repetition(YamlRule):
     doubling is legitimate.  Text with nothing of 1–8 characters written twice is
     never segmented.
     Reduplicated words such as 紧紧 and 常常 are single words to jieba and are never
-    reported.  The fix deletes the second one.
+    reported.  ``reduplicable`` (a regular expression) names the words whose doubling may
+    be a grammatical form (the tentative 研究研究 of a two-character verb); such a doubling
+    is reported only next to a word of ``modifiers`` (regular expressions, or a word
+    ending in 地), which that form cannot take: 积极配合配合 after one, 积极积极 as one.
+    The fix deletes the second one.
     """
 
     kind = "repetition"
-    keys = {"tokens": regex_alternatives, "single_chars": check_regex}
+    keys = {"tokens": regex_alternatives, "single_chars": check_regex, "reduplicable": check_regex,
+            "modifiers": regex_alternatives}
     fields = ("match",)
     default_message = "“{match}”重复"
     default_scope = ("paragraph", "heading", "title")
@@ -39,9 +44,12 @@ class Repetition(YamlRule):
     def compile(cls, src, data):
         tokens = data.get("tokens") or [".+"]
         single = data.get("single_chars", ".")
+        modifiers = data.get("modifiers")
         return {"wanted": re.compile(alternation(tokens)),
                 "single": re.compile(single),
-                "doubled_char": re.compile(f"({single})[^\\S\\n]*\\1")}
+                "doubled_char": re.compile(f"({single})[^\\S\\n]*\\1"),
+                "reduplicable": re.compile(data["reduplicable"]) if "reduplicable" in data else None,
+                "modifiers": re.compile(alternation(modifiers)) if modifiers else None}
 
     def check(self, doc):
         runs = self._units_with_doubled_runs(doc)
@@ -52,12 +60,14 @@ class Repetition(YamlRule):
                 if piece is not unit.text and not self._may_repeat(piece):
                     continue
                 words = doc.tokens(piece)
-                for (w1, s1, e1), (w2, s2, e2) in zip(words, words[1:]):
+                for k, ((w1, s1, e1), (w2, s2, e2)) in enumerate(zip(words, words[1:])):
                     if w1 != w2 or not any(ch.isalnum() for ch in w2) or not self.wanted.fullmatch(w2) \
                             or piece[e1:s2].strip():
                         continue  # only words (not marks), side by side
                     if (len(w2) == 1 and not self._single_checked(w2)) or self._excepted(w2) \
                             or self._excepted(w1 + w2):
+                        continue
+                    if self._reduplicated(piece, words, k):  # (a mark before a piece: no word before it)
                         continue
                     s2, e1, e2 = s2 + offset, e1 + offset, e2 + offset
                     span = unit.span(s2, e2)
@@ -65,6 +75,23 @@ class Repetition(YamlRule):
                     fix = (Fix.delete(delete, f"删除重复的“{w2}”")
                            if doc.text[delete.start:delete.end] == unit.text[e1:e2] else None)
                     yield self.report(span, fix, match=w2)
+
+    def _reduplicated(self, text: str, words, k: int) -> bool:
+        """Is the doubled word at ``words[k]`` possibly a reduplicated form (研究研究)?  Not
+        when it is a modifier itself or follows one right before (积极配合配合)."""
+        word = words[k][0]
+        if self.reduplicable is None or not self.reduplicable.fullmatch(word):
+            return False
+        if self._modifier(word):
+            return False
+        if k:
+            before, _, end = words[k - 1]
+            if not text[end:words[k][1]].strip() and (before.endswith("地") or self._modifier(before)):
+                return False
+        return True
+
+    def _modifier(self, word: str) -> bool:
+        return self.modifiers is not None and self.modifiers.fullmatch(word) is not None
 
     def _excepted(self, word: str) -> bool:
         return any(x.fullmatch(word) for x in self.exceptions)
