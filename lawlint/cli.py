@@ -315,4 +315,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except BrokenPipeError:
         return 1
+    except Exception as exc:  # the last line of defence: one line, not a traceback (a plugin's formatter …)
+        if os.environ.get("LAWLINT_DEBUG"):
+            raise
+        _error(f"内部错误：{type(exc).__name__}: {exc}（设置环境变量 LAWLINT_DEBUG=1 可看到调用栈；请报告此问题）")
+        return 2
     return result if isinstance(result, int) else 0

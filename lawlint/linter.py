@@ -146,6 +146,9 @@ class Linter:
             return entry.rule(severity=severity, **options)
         except ConfigError as exc:
             raise ConfigError(f"{self.config.where('rules')}: {exc}") from None
+        except (Exception, SystemExit) as exc:  # a plugin's rule that cannot even be created
+            raise ConfigError(f"规则 {entry.code}（{entry.name}，来自 {entry.plugin}）无法创建："
+                              f"{_described(exc)}；请向规则作者报告此问题") from None
 
     # -- linting ---------------------------------------------------------------------------
     def load(self, path: str, data: bytes) -> Document:

@@ -127,3 +127,35 @@ def test_a_plugin_file_that_fails_on_import_is_a_warning(cli, tmp_path, draft, s
     assert run.code == 1 and "DN001" in run.out
     required = cli("check", "--isolated", "--select", "DN001", "--plugin", path, "--require-plugins", path, draft)
     assert required.code == 2 and required.err.splitlines()[-1] == f"lawlint: 错误：插件 {path} 加载失败，已跳过：{why}"
+
+
+def test_a_rule_that_cannot_be_created_is_one_line(cli, tmp_path, draft):
+    path = plugin_file(tmp_path, RULE.format(body="        return []").replace(
+        "    def check(self, doc):", "    def __init__(self, **options):\n        raise TypeError('缺少参数')\n\n"
+                                   "    def check(self, doc):"))
+    run = cli("check", "--isolated", "--plugin", path, draft)
+    assert run.code == 2 and run.out == ""
+    assert run.err == (f"lawlint: 错误：规则 XE001（broken-rule，来自 {path}）无法创建：TypeError: 缺少参数；"
+                       "请向规则作者报告此问题\n")
+
+
+def test_a_formatter_that_raises_is_one_line(cli, tmp_path, draft, monkeypatch):
+    path = plugin_file(tmp_path, '''
+from lawlint.formatters import Formatter
+
+class Broken(Formatter):
+    name = "broken"
+
+    def file(self, result):
+        raise ValueError("写不出来")
+
+@hookimpl
+def register_formatters():
+    return [Broken]
+''')
+    run = cli("check", "--isolated", "--plugin", path, "--format", "broken", draft)
+    assert run.code == 2 and run.err == ("lawlint: 错误：内部错误：ValueError: 写不出来（设置环境变量 LAWLINT_DEBUG=1 "
+                                         "可看到调用栈；请报告此问题）\n")
+    monkeypatch.setenv("LAWLINT_DEBUG", "1")
+    with pytest.raises(ValueError):
+        cli("check", "--isolated", "--plugin", path, "--format", "broken", draft)
