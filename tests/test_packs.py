@@ -407,9 +407,9 @@ def test_word_boundaries_of_the_piece_around_a_match_are_those_of_the_whole_text
             assert on_word_boundaries(doc, text, start, end) == (start in whole and end in whole), (text, start, end)
 
 
-@pytest.mark.parametrize("code", ["WD007", "WD008"])
+@pytest.mark.parametrize("code", ["WD007", "WD008", "WD018"])
 def test_a_long_paragraph_is_segmented_piece_by_piece(monkeypatch, code):
-    """Past SEGMENT_PIECES_ABOVE characters WD007 (the repetition kind) and WD008 segment the
+    """Past SEGMENT_PIECES_ABOVE characters WD007 (the repetition kind), WD008 and WD018 segment the
     pieces between punctuation marks, not the whole paragraph (a file on one line): the
     findings are the same."""
     import random
@@ -421,7 +421,8 @@ def test_a_long_paragraph_is_segmented_piece_by_piece(monkeypatch, code):
     rng = random.Random(3)
     pieces = ["工作", "进一步", "的", "的的", "积极", "积极积极", "推进", "推进 推进", "法治", "，", "。", "、", " ",
               "\u3000", "（", "）", "2024", "年", "ABC", "“", "”", "紧紧", "县县", "加强", "加强　加强", "；",
-              "元谋县", "县卫生健康局", "市市场监管局", "全县", "县直单位", "村村通", "省", "市"]
+              "元谋县", "县卫生健康局", "市市场监管局", "全县", "县直单位", "村村通", "省", "市",
+              "认真得", "更好得", "积极得", "深入得", "学习", "落实", "得到", "得很", "推动", "得以"]
     found = 0
     for _ in range(150):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 50))) + "\n"
