@@ -71,9 +71,9 @@ def register_profiles():
 
 @hookimpl
 def register_formatters():
-    from lawlint.formatters import JsonFormatter, TextFormatter
+    from lawlint.formatters import JsonFormatter, JsonLinesFormatter, TextFormatter
 
-    return [TextFormatter, JsonFormatter]
+    return [TextFormatter, JsonFormatter, JsonLinesFormatter]
 
 
 @hookimpl

@@ -5,20 +5,22 @@ configuration or input error (always reported in one line, never a traceback).
 """
 from __future__ import annotations
 
+import collections
 import copy
 import itertools
 import json
 import os
 import sys
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Iterator, Sequence
 
 import click
 
-from lawlint import __version__, docs
+from lawlint import __version__, docs, formatters
+from lawlint import config as config_module
 from lawlint.formatters import Summary
-from lawlint.linter import FileResult, Linter, load_config
-from lawlint.runner import STDIN, default_jobs, lint_files
+from lawlint.linter import FileResult, Linter, LinterSet, load_config
+from lawlint.runner import STDIN, default_jobs, lint_files, read
 from lawlint.loaders import InputError
 from lawlint.plugins import CONTRIBUTIONS
 from lawlint.plugins import load as load_plugins
@@ -33,11 +35,11 @@ def _selectors(values: Sequence[str]) -> list[str]:
 
 
 def _warn(message: str) -> None:
-    click.echo(f"lawlint: 警告：{message}", err=True)
+    click.echo(f"lawlint: 警告：{formatters.printable(message)}", err=True)  # paths may hold anything
 
 
 def _error(message: str) -> None:
-    click.echo(f"lawlint: 错误：{message}", err=True)
+    click.echo(f"lawlint: 错误：{formatters.printable(message)}", err=True)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -48,11 +50,11 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1)
-@click.option("--format", "output_format", default="text", show_default=True, metavar="text|json",
-              help="输出格式。")
+@click.option("--format", "output_format", default="text", show_default=True, metavar="text|json|jsonl",
+              help="输出格式（jsonl：每行一个问题）。")
 @click.option("--select", multiple=True, metavar="CODES", help="只启用这些规则（代码前缀或名称，可用逗号分隔）。")
 @click.option("--ignore", multiple=True, metavar="CODES", help="停用这些规则（代码前缀或名称，可用逗号分隔）。")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="使用指定的配置文件。")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="使用指定的配置文件（用于全部文件）。")
 @click.option("--isolated", is_flag=True, help="忽略所有配置文件。")
 @click.option("--fail-on", type=click.Choice([s.value for s in Severity]), default=None,
               help="达到该严重程度即以状态 1 退出（默认 warning）。")
@@ -66,42 +68,119 @@ def cli() -> None:
 @click.option("--plugin", "plugin_files", multiple=True, metavar="FILE.py", help="使用未打包的插件文件（可重复）。")
 @click.option("--require-plugins", multiple=True, metavar="NAMES",
               help="这些插件（发行包名或前缀，逗号分隔）必须已安装且加载成功，否则以状态 2 退出。")
+@click.option("--max-size", type=click.FloatRange(min=0), default=None, metavar="MB",
+              help=f"大于此值的文档不检查（以状态 2 结束）；默认 {config_module.DEFAULT_MAX_SIZE} MB，0 表示不限。")
+@click.option("--show-settings", is_flag=True, help="不检查，列出每个文件所用的配置文件、规则、文档类型和选项。")
+@click.option("--verbose", "-v", is_flag=True, help="在标准错误中说明用了哪个配置文件。")
 @click.pass_obj
 def check(loaded, paths, output_format, select, ignore, config_path, isolated, fail_on, profile, quiet, show_all,
-          color, jobs, plugin_files, require_plugins) -> int:
-    """检查文档（文件、目录或 - 表示标准输入）。"""
-    cfg = load_config(config_path, isolated)
-    settings = dict(cfg=cfg, select=_selectors(select) or None, ignore=_selectors(ignore), profile=profile,
-                    plugins=list(plugin_files), require=_selectors(require_plugins))
-    linter = Linter(**settings, warn=_warn, loaded=loaded)
-    formatter_class = linter.formatters.get(output_format)
+          color, jobs, plugin_files, require_plugins, max_size, show_settings, verbose) -> int:
+    """检查文档（文件、目录或 - 表示标准输入）。
+
+    每个文件使用离它最近的配置文件（从文件所在目录向上找，到仓库根目录或用户主目录为止）。
+    """
+    configs = LinterSet(loaded, config=config_path, isolated=isolated, warn=_warn,
+                        select=_selectors(select) or None, ignore=_selectors(ignore), profile=profile,
+                        plugins=list(plugin_files), require=_selectors(require_plugins), max_size=max_size)
+    if not paths:
+        try:
+            os.getcwd()
+        except OSError:
+            raise UsageError("当前目录已不存在（已被删除或移走）：请换一个目录，或给出要检查的文件或目录") from None
+    paths = paths or (".",)
+    if show_settings:
+        for path in paths:
+            click.echo(settings_text(configs, path))
+        return 0
+    files, missing = collect(paths, lambda folder: configs.linter(folder).file_types)
+    items = [(path, configs.index(path)) for path in files]
+    if not configs.linters:  # nothing to read: the configuration is still checked
+        configs.index(None)
+    formatter_class = next((lin.formatters[output_format] for lin in configs.linters
+                            if output_format in lin.formatters), None)
     if formatter_class is None:
-        raise UsageError(f"--format: 未知的输出格式 “{output_format}”（可用：{'、'.join(linter.formatters)}）")
-    threshold = Severity(fail_on) if fail_on else (cfg.fail_on or Severity.WARNING)
+        known = dict.fromkeys(name for lin in configs.linters for name in lin.formatters)
+        raise UsageError(f"--format: 未知的输出格式 “{output_format}”（可用：{'、'.join(known)}）")
+    if verbose:
+        used = collections.Counter(index for _, index in items)
+        for index in sorted(used) or [0]:
+            _note(f"配置文件：{configs.describe(index)}；{used[index]} 个文件")
+    thresholds = [Severity(fail_on) if fail_on else (lin.config.fail_on or Severity.WARNING)
+                  for lin in configs.linters]
     stream = sys.stdout
     use_color = color == "always" or (color == "auto" and stream.isatty() and "NO_COLOR" not in os.environ)
     formatter = formatter_class(stream, color=use_color, quiet=quiet, show_all=show_all)
 
-    files, missing = collect(paths or (".",), linter.file_types)
     summary = Summary()
+    failing = False
     formatter.start()
-    stdin = sys.stdin.buffer.read() if STDIN in files else None
+    stdin = _read_stdin(configs.linter(STDIN).max_size) if STDIN in files else None
     results = itertools.chain((FileResult(path, error=problem) for path, problem in missing),
-                              lint_files(linter, settings, files, jobs or default_jobs(), stdin))
-    for result in results:
+                              lint_files(configs.linters, configs.settings, items, jobs or default_jobs(), stdin,
+                                         excerpts=bool(formatter.excerpts)))
+    indexes = itertools.chain((None for _ in missing), (index for _, index in items))
+    for result, index in zip(results, indexes):
         if result.error:
             _error(f"{result.path}: {result.error}")
         summary.add(result)
-        formatter.file(result)  # each document is dropped once reported
+        if index is not None and any(_SEVERITY_RANKS[f.severity] >= thresholds[index].rank for f in result.findings):
+            failing = True
+        formatter.file(result)  # each file's findings are dropped once reported
     formatter.finish(summary)
     if summary.errors:
         return 2
-    worst = max((severity.rank for severity, count in summary.counts.items() if count), default=-1)
-    return 1 if worst >= threshold.rank else 0
+    return 1 if failing else 0
 
 
-def collect(paths: Sequence[str], extensions: Sequence[str]) -> tuple[list[str], list[tuple[str, str]]]:
-    """Files to check (directories walked for known extensions), and (path, problem) for bad paths."""
+_SEVERITY_RANKS = {s.value: s.rank for s in Severity}
+
+
+def _note(message: str) -> None:
+    click.echo(f"lawlint: {formatters.printable(message)}", err=True)
+
+
+def _read_stdin(limit: int) -> bytes:
+    """Standard input, but no more than one byte past ``limit`` (the runner refuses it then)."""
+    return sys.stdin.buffer.read(limit + 1) if limit else sys.stdin.buffer.read()
+
+
+def settings_text(configs: LinterSet, path: str) -> str:
+    """What ``--show-settings`` prints for ``path``: the configuration file, the document
+    profile, the options, the rules with their severity and options."""
+    index = configs.index(path)
+    linter = configs.linters[index]
+    cfg = linter.config
+    lines = [f"{formatters.printable(path)}：", f"  配置文件：{formatters.printable(configs.describe(index))}"]
+    if linter.forced_profile:
+        lines.append(f"  文档类型：{linter.forced_profile}（指定）")
+    else:
+        detected = ""
+        if Path(path).is_file():
+            result = read(linter, path)
+            detected = f"：{result.profile}" if result.profile else f"（无法读取：{result.error}）"
+        lines.append(f"  文档类型：自动识别{detected}（可用：{'、'.join(sorted(linter.profiles))}）")
+    lines.append(f"  fail-on：{(cfg.fail_on or Severity.WARNING).value}")
+    size = f"{linter.max_size / config_module.MEGABYTE:g} MB" if linter.max_size else "不限"
+    lines.append(f"  文件大小上限：{size}")
+    packs = [p.name for p in linter.packs if p.enabled]
+    lines.append(f"  规则包：{'、'.join(packs) or '无'}")
+    plugins = [info.label for info in linter.plugins.infos if info.source != "built-in"]
+    lines.append(f"  插件：{'、'.join(plugins) or '无'}")
+    skipped = cfg.ignored_for(path)
+    if skipped:
+        lines.append(f"  本文件不检查（per-file-ignores）：{'、'.join(skipped)}")
+    lines.append(f"  启用的规则（{len(linter.rules)} 条）：")
+    for rule in sorted(linter.rules, key=lambda r: r.code):
+        options = "  ".join(f"{k}={v!r}" for k, v in rule.config.items())
+        lines.append(f"    {rule.code}  {rule.name}  {rule.severity.value}{'  ' + options if options else ''}")
+    return "\n".join(lines)
+
+
+def collect(paths: Sequence[str], extensions: Callable[[str], Sequence[str]],
+            warn: Callable[[str], None] = _warn) -> tuple[list[str], list[tuple[str, str]]]:
+    """Files to check (directories walked for the extensions that ``extensions(folder)`` —
+    the file types of the folder's configuration — gives), and (path, problem) for bad paths.
+    A subfolder that cannot be listed is a warning: its documents would be missed silently."""
     files: list[str] = []
     problems: list[tuple[str, str]] = []
     for raw in paths:
@@ -110,13 +189,10 @@ def collect(paths: Sequence[str], extensions: Sequence[str]) -> tuple[list[str],
             continue
         path = Path(raw)
         if path.is_dir():
-            found = sorted(
-                str(p) for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in extensions
-                and not any(part.startswith(".") or part in _SKIP_DIRS for part in p.relative_to(path).parts[:-1])
-            )
+            types = extensions(raw)
+            found = sorted(_walk(raw, types, warn))
             if not found:
-                problems.append((raw, f"目录中没有可检查的文档（{'、'.join(extensions)}）"))
+                problems.append((raw, f"目录中没有可检查的文档（{'、'.join(types)}）"))
             files.extend(found)
         elif path.is_file():
             files.append(raw)
@@ -127,6 +203,20 @@ def collect(paths: Sequence[str], extensions: Sequence[str]) -> tuple[list[str],
     return files, problems
 
 
+def _walk(top: str, extensions: Sequence[str], warn: Callable[[str], None]) -> Iterator[str]:
+    """Documents under ``top``, hidden and tool folders skipped, symbolic links to folders not followed."""
+    def unreadable(error: OSError) -> None:
+        where = Path(error.filename) if error.filename else Path(top)
+        warn(f"{where}: 无法读取该目录，其中的文档没有检查（{error.strerror or error}）")
+
+    for folder, subfolders, names in os.walk(top, onerror=unreadable):
+        subfolders[:] = [d for d in subfolders if not d.startswith(".") and d not in _SKIP_DIRS]
+        for name in names:
+            file = Path(folder, name)
+            if file.suffix.lower() in extensions and file.is_file():
+                yield str(file)
+
+
 @cli.command()
 @click.option("--format", "output_format", type=click.Choice(["text", "json", "md"]), default="text",
               show_default=True, help="text 为表格，json 供程序读取，md 为规则参考文档（docs/rules.md）。")
@@ -135,7 +225,7 @@ def collect(paths: Sequence[str], extensions: Sequence[str]) -> tuple[list[str],
 @click.pass_obj
 def rules(loaded, output_format, isolated, no_plugins) -> int:
     """列出全部规则（含插件和规则包提供的规则）。"""
-    linter = Linter(load_config(None, isolated), warn=_warn, loaded=None if no_plugins else loaded,
+    linter = Linter(load_config(None, isolated, _warn), warn=_warn, loaded=None if no_plugins else loaded,
                     entry_points=not no_plugins)
     entries = list(linter.registry)
     if output_format == "json":
@@ -159,7 +249,7 @@ def _rule_record(entry) -> dict:
 @click.pass_obj
 def explain(loaded, rule) -> int:
     """说明一条规则：依据、原因、错误和正确示例、选项。"""
-    registry: Registry = Linter(load_config(None, False), warn=_warn, loaded=loaded).registry
+    registry: Registry = Linter(load_config(None, False, _warn), warn=_warn, loaded=loaded).registry
     entry = registry.lookup(rule)
     if entry is None:
         raise UsageError(f"未知的规则 “{rule}”（用 lawlint rules 查看全部规则）")
@@ -172,7 +262,7 @@ def explain(loaded, rule) -> int:
 @click.pass_obj
 def plugins(loaded, isolated) -> int:
     """列出已加载的插件：前缀、发行包、版本和它们提供的内容。"""
-    linter = Linter(load_config(None, isolated), warn=_warn, loaded=loaded)
+    linter = Linter(load_config(None, isolated, _warn), warn=_warn, loaded=loaded)
     packs_by_owner: dict[str, list] = {}
     for pack in linter.packs:
         packs_by_owner.setdefault(pack.owner, []).append(pack)
@@ -225,4 +315,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except BrokenPipeError:
         return 1
+    except Exception as exc:  # the last line of defence: one line, not a traceback (a plugin's formatter …)
+        if os.environ.get("LAWLINT_DEBUG"):
+            raise
+        _error(f"内部错误：{type(exc).__name__}: {exc}（设置环境变量 LAWLINT_DEBUG=1 可看到调用栈；请报告此问题）")
+        return 2
     return result if isinstance(result, int) else 0

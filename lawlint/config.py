@@ -20,6 +20,7 @@ packs: [./规则/本机关用语]          # rule-pack folders, or names of pack
 plugins: [./lint/local_rules.py]   # plugin files used without packaging
 profiles: [./lint/本省年度报告.yml]  # extra document profiles
 require-plugins: [lawlint-example-agency]   # exit 2 if these plugins are missing or broken
+max-size: 20                       # MB; a larger document is not linted (exit status 2), 0: no limit
 ```
 
 Paths are relative to the configuration file.
@@ -27,10 +28,12 @@ Paths are relative to the configuration file.
 from __future__ import annotations
 
 import fnmatch
+import os
+import stat
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from lawlint.rule import ConfigError, Severity, shown
 from lawlint.schema import YamlSource, brief, check_keys, list_of, month_day
@@ -46,12 +49,14 @@ def _tomllib():
 
 
 CONFIG_FILES = (".lawlint.yaml", ".lawlint.yml")
+MEGABYTE = 1024 * 1024
+DEFAULT_MAX_SIZE = 20  # MB: a report is well under 1 MB; 20 MB is a corpus pasted into one file
 
 
 @dataclass
 class Config:
     path: Path | None = None
-    root: Path = field(default_factory=Path.cwd)
+    root: Path | None = None  # the folder of ``path``: per-file-ignores are relative to it
     select: list[str] | None = None
     ignore: list[str] = field(default_factory=list)
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
@@ -63,6 +68,7 @@ class Config:
     plugins: list[str] = field(default_factory=list)
     profiles: list[str] = field(default_factory=list)
     require_plugins: list[str] = field(default_factory=list)
+    max_size: float | None = None  # MB (MEGABYTE bytes); None: the default, 0: no limit
 
     def where(self, key: str) -> str:
         return f"{self.path.name if self.path else '配置'} 中的 {key}"
@@ -72,8 +78,8 @@ class Config:
         if not self.per_file_ignores or path in ("-", "<stdin>"):
             return []
         try:
-            relative = Path(path).resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
+            relative = Path(path).resolve().relative_to((self.root or Path.cwd()).resolve()).as_posix()
+        except (ValueError, OSError):  # outside the root, or no working directory to resolve from
             relative = Path(path).as_posix()
         name = Path(path).name
         found: list[str] = []
@@ -96,7 +102,16 @@ class _TomlSource:
 
 
 def find(start: Path | None = None) -> Path | None:
-    directory = (start or Path.cwd()).resolve()
+    """The nearest configuration file for files in the folder ``start`` (default: the working
+    directory): looked for in ``start`` and its parents up to the root of the repository
+    (the first folder holding ``.git`` or ``.hg``) or the user's home folder, whichever
+    comes first, as ruff and ESLint do — a file that another user left in a shared folder
+    above (``/tmp/.lawlint.yaml``) is never reached from inside a project."""
+    try:
+        directory = (start or Path.cwd()).resolve()
+    except OSError:  # the working directory was deleted: no folder to start from
+        return None
+    home = home_folder()
     for folder in (directory, *directory.parents):
         for name in CONFIG_FILES:
             candidate = folder / name
@@ -105,15 +120,71 @@ def find(start: Path | None = None) -> Path | None:
         pyproject = folder / "pyproject.toml"
         if pyproject.is_file() and _has_lawlint_table(pyproject):
             return pyproject
+        if folder == home or (folder / ".git").exists() or (folder / ".hg").exists():
+            return None
+    return None
+
+
+class Discovery:
+    """Which configuration applies to the files of each folder: the nearest one (``find``),
+    looked for once per folder.  One that may have been planted by another user
+    (``distrust``) is refused — neither its plugins nor its settings are used — with one
+    warning; the files below it are linted with the defaults."""
+
+    def __init__(self, warn: Callable[[str], None] | None = None) -> None:
+        self.warn = warn
+        self._found: dict[Path | None, Path | None] = {}
+        self._refused: set[Path] = set()
+
+    def for_folder(self, folder: Path | None) -> Path | None:
+        """For files in ``folder`` (None: the working directory)."""
+        if folder not in self._found:
+            found = find(folder)
+            why = distrust(found) if found is not None else None
+            if why:
+                if found not in self._refused and self.warn:
+                    self.warn(f"配置文件 {found} {why}，可能是别人放置的，已忽略（不用其中的任何设置和插件）；"
+                              f"确认可信后可用 --config {found} 指定")
+                self._refused.add(found)
+                found = None
+            self._found[folder] = found
+        return self._found[folder]
+
+
+def home_folder() -> Path | None:
+    """The user's home folder, or None when it cannot be told (no HOME and no passwd entry)."""
+    try:
+        return Path.home().resolve()
+    except (RuntimeError, KeyError, OSError):
+        return None
+
+
+def distrust(path: Path) -> str | None:
+    """Why a configuration file found by discovery must not be used, or None.
+
+    A file another user owns (root excepted), or that every user may write, may have been
+    planted: its ``plugins:`` would run their code, its ``select``/``ignore`` would silence
+    lawlint.  POSIX only (elsewhere there is no owner to compare)."""
+    if not hasattr(os, "geteuid"):  # pragma: no cover - Windows
+        return None
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    if st.st_uid not in (os.geteuid(), 0):
+        return f"属于其他用户（uid {st.st_uid}）"
+    if st.st_mode & stat.S_IWOTH:
+        return "所有用户都可以修改"
     return None
 
 
 def _has_lawlint_table(path: Path) -> bool:
     toml = _tomllib()
     try:
-        return "lawlint" in toml.loads(path.read_text(encoding="utf-8")).get("tool", {})
+        tool = toml.loads(path.read_text(encoding="utf-8")).get("tool")
     except (toml.TOMLDecodeError, OSError, UnicodeDecodeError):
         return False
+    return isinstance(tool, dict) and "lawlint" in tool  # ``tool = 1`` is some other program's business
 
 
 def load(path: Path) -> Config:
@@ -126,9 +197,10 @@ def load(path: Path) -> Config:
     if path.name == "pyproject.toml":
         toml = _tomllib()
         try:
-            data = toml.loads(text).get("tool", {}).get("lawlint", {})
+            tool = toml.loads(text).get("tool", {})
         except toml.TOMLDecodeError as exc:
             raise ConfigError(f"{path}: TOML 语法错误（{exc}）") from None
+        data = tool.get("lawlint", {}) if isinstance(tool, dict) else {}
         src: Any = _TomlSource(str(path), data)
     else:
         src = YamlSource(text, str(path))
@@ -144,7 +216,7 @@ def _build(src, data: Any, path: Path) -> Config:
     raw = check_keys(src, data, {
         "select": _selectors, "ignore": _selectors, "per-file-ignores": dict, "rules": dict,
         "profile": str, "deadlines": dict, "fail-on": str, "packs": _selectors, "plugins": _selectors,
-        "profiles": _selectors, "require-plugins": _selectors,
+        "profiles": _selectors, "require-plugins": _selectors, "max-size": _megabytes,
     })
     if raw.get("select") == []:
         raise src.error("“select” 是空列表，一条规则也不会运行（不写 select 即启用全部规则）", "select")
@@ -179,6 +251,7 @@ def _build(src, data: Any, path: Path) -> Config:
         plugins=[_relative(path, p) for p in raw.get("plugins") or []],
         profiles=[_relative(path, p) for p in raw.get("profiles") or []],
         require_plugins=list(raw.get("require-plugins") or []),
+        max_size=raw.get("max-size"),
     )
 
 
@@ -187,6 +260,11 @@ def _relative(config: Path, value: str) -> str:
     if "/" in value or "\\" in value or value.endswith((".py", ".yml", ".yaml")) or value.startswith("."):
         return str((config.parent / value).resolve())
     return value
+
+
+def _megabytes(src, value, *path) -> None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value < 1e9:
+        raise src.error(f"“max-size” 应为不小于 0 的数（单位 MB，0 表示不限），实际为 {value!r}", *path)
 
 
 def _month_day(src, value, *path) -> None:

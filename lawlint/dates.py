@@ -68,7 +68,8 @@ class DateMention:
 
     @property
     def valid(self) -> bool:
-        if self.style == SHORT_YEAR or not 1 <= self.month <= 12:
+        """A real date: the year 0 (``0000年1月1日``, a mistyped or lost year) never was one."""
+        if self.style == SHORT_YEAR or not 1 <= self.month <= 12 or not _dt.MINYEAR <= self.year <= _dt.MAXYEAR:
             return False
         return 1 <= self.day <= days_in_month(self.year, self.month)
 

@@ -27,6 +27,8 @@ TITLE, HEADING, PARAGRAPH, ELEMENT, SIGNATURE, CHROME = (
 
 _MD_HEADING = re.compile(r"(#{1,6})[ \t]+")
 _MD_LIST = re.compile(r"[-*+][ \t]+")
+_LINE_BREAK = re.compile(r"\r\n?|\n")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(slots=True)
@@ -154,6 +156,11 @@ class Document:
 
     def __init__(self, text: str, path: str | None = None, encoding: str = "utf-8",
                  format: str = "txt") -> None:
+        if not text.isascii() and _SURROGATE.search(text):
+            # Only the library API or a plugin's loader can pass lone surrogates (no decoder
+            # lawlint uses makes them); they cannot be encoded, which the rules using jieba's
+            # table or OpenCC need.  U+FFFD, as a decoder would put, keeps every offset.
+            text = _SURROGATE.sub("\ufffd", text)
         self.text = text
         self.path = path
         self.encoding = encoding
@@ -162,15 +169,30 @@ class Document:
         self.cache: dict[str, Any] = {}
 
     # -- positions -------------------------------------------------------------------------
+    # A line ends at \n, \r\n or a lone \r (old Mac files, and converters that mix them):
+    # each is one line break, and a line's text never holds one.
     @cached_property
     def line_starts(self) -> list[int]:
+        text = self.text
+        if "\r" in text:
+            return [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
         starts = [0]
-        find = self.text.find
+        find = text.find
         at = find("\n")
         while at != -1:
             starts.append(at + 1)
             at = find("\n", at + 1)
         return starts
+
+    def line_end(self, number: int) -> int:
+        """Offset where the text of line ``number`` (1-based) ends, before its line break."""
+        starts = self.line_starts
+        if number >= len(starts):
+            return len(self.text)
+        end = starts[number] - 1  # the last character of the break
+        if end > starts[number - 1] and self.text[end] == "\n" and self.text[end - 1] == "\r":
+            end -= 1
+        return end
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of ``offset``; columns count code points."""
@@ -178,9 +200,7 @@ class Document:
         return line, offset - self.line_starts[line - 1] + 1
 
     def line_text(self, number: int) -> str:
-        start = self.line_starts[number - 1]
-        end = self.text.find("\n", start)
-        return self.text[start:end if end != -1 else len(self.text)].rstrip("\r")
+        return self.text[self.line_starts[number - 1]:self.line_end(number)]
 
     @cached_property
     def characters(self) -> frozenset[str]:
@@ -206,8 +226,7 @@ class Document:
         lines = []
         text = self.text
         for number, start in enumerate(self.line_starts, 1):
-            end = text.find("\n", start)
-            end = len(text) if end == -1 else end
+            end = self.line_end(number)
             raw = text[start:end]
             body = raw.lstrip(BLANKS)
             content_start = start + len(raw) - len(body)
@@ -220,7 +239,7 @@ class Document:
             if m:
                 body = body[m.end():].lstrip(BLANKS)
                 content_start = start + len(raw) - len(body)
-            body = body.rstrip(BLANKS + "\r")
+            body = body.rstrip(BLANKS)
             if body:
                 lines.append(Line(number, start, end, content_start, body, md_level))
         return lines

@@ -28,6 +28,12 @@ def apply(text: str, violations: Iterable[Violation], *, unsafe: bool = False) -
     return text, len(chosen)
 
 
+def overlapping(edits: Iterable[Edit]) -> bool:
+    """Whether two of ``edits`` (of one fix) overlap, or insert at the same point."""
+    ranges = sorted((e.span.start, e.span.end) for e in edits)
+    return any(_overlaps(a, b) for a, b in zip(ranges, ranges[1:]))
+
+
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     if a[0] == a[1] or b[0] == b[1]:  # insertions collide only at the same point or strictly inside
         return a[0] == b[0] or b[0] < a[0] < b[1] or a[0] < b[0] < a[1]

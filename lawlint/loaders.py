@@ -1,7 +1,7 @@
 """Reading files: bytes → text → Document, for plain text and Markdown.
 
 Drafts saved by Chinese Windows tools are often GB18030/GBK, Notepad may write
-UTF-16 with a BOM, and the web gives UTF-8.  The encoding found is kept on the
+UTF-16 with a BOM (a few editors UTF-32), and the web gives UTF-8.  The encoding found is kept on the
 Document (and shown in JSON output).  Anything else — a binary file, bytes that
 no supported encoding can read — is an ``InputError``: one line, exit status 2.
 """
@@ -50,11 +50,13 @@ def decode(data: bytes) -> tuple[str, str]:
         if data.startswith(magic):
             raise InputError(f"这是{what}，不是文本；请先另存为 .txt 或 .md")
     if data.startswith(codecs.BOM_UTF8):
-        return _strict(data[3:], "utf-8", "utf-8-sig")
+        return _text(*_strict(data[3:], "utf-8", "utf-8-sig"))
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16: FF FE 00 00 starts with FF FE
+        return _text(*_strict(data, "utf-32", "utf-32"))
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return _strict(data, "utf-16", "utf-16")
-    if b"\x00" in data[:65536]:
-        raise InputError("这是二进制文件（含空字节），不是文本")
+        return _text(*_strict(data, "utf-16", "utf-16"))
+    if b"\x00" in data:  # anywhere: a text with a binary tail is not a document either
+        raise InputError(_BINARY)
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -62,10 +64,21 @@ def decode(data: bytes) -> tuple[str, str]:
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError:
-        raise InputError("无法识别文本编码（支持 UTF-8、UTF-16、GB18030/GBK）") from None
+        raise InputError(_UNKNOWN) from None
     if not _plausible(text):
-        raise InputError("无法识别文本编码（支持 UTF-8、UTF-16、GB18030/GBK）")
+        raise InputError(_UNKNOWN)
     return text, "gb18030"
+
+
+_UNKNOWN = "无法识别文本编码（支持 UTF-8、UTF-16、UTF-32、GB18030/GBK）"
+_BINARY = "这是二进制文件（含空字节），不是文本"
+
+
+def _text(text: str, name: str) -> tuple[str, str]:
+    """A text decoded from UTF-16 or UTF-32 may still hold NUL characters: binary."""
+    if "\x00" in text:
+        raise InputError(_BINARY)
+    return text, name
 
 
 def _strict(data: bytes, codec: str, name: str) -> tuple[str, str]:

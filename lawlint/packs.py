@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from lawlint.kinds.base import SHARED_KEYS, YamlRule
+from lawlint.resources import read_text
 from lawlint.rule import CODE_PATTERN, CONFIDENCE_LABELS, NAME_PATTERN, ConfigError, Severity
 from lawlint.schema import YamlSource, brief, check_keys, compile_pattern
 
@@ -50,7 +51,7 @@ def load_pack(folder: "Traversable | Path", owner: str, prefixes: Iterable[str] 
     allowed = tuple(prefixes) if prefixes is not None else None
     meta = folder / PACK_FILE
     if meta.is_file():
-        src = YamlSource(meta.read_text(encoding="utf-8"), str(meta))
+        src = YamlSource(read_text(meta, "规则包说明文件"), str(meta))
         data = check_keys(src, src.data, _PACK_KEYS)
         pack.title, pack.description = data.get("title", ""), data.get("description", "")
         pack.version, pack.enabled = str(data.get("version", "")), data.get("enabled", True)
@@ -74,13 +75,16 @@ def load_pack(folder: "Traversable | Path", owner: str, prefixes: Iterable[str] 
 def build_rule(file: "Traversable | Path", owner: str, prefixes: tuple[str, ...] | None,
                kinds: Mapping[str, type[YamlRule]]) -> type[YamlRule]:
     """One YAML rule file → a subclass of its kind."""
-    src = YamlSource(file.read_text(encoding="utf-8"), str(file))
+    src = YamlSource(read_text(file, "规则文件"), str(file))
     data = src.data
     if not isinstance(data, dict):
         raise src.error("规则文件的内容应为映射（键: 值）")
     if "extends" not in data:
         raise src.error(f"缺少 “extends”（规则种类，可用：{'、'.join(sorted(kinds))}）")
-    kind = kinds.get(data["extends"]) if isinstance(data["extends"], str) else None
+    if not isinstance(data["extends"], str):
+        raise src.error(f"“extends” 应为一个规则种类的名称（可用：{'、'.join(sorted(kinds))}），"
+                        f"实际为 {data['extends']!r}", "extends")
+    kind = kinds.get(data["extends"])
     if kind is None:
         raise src.error(f"未知的规则种类 “{brief(data['extends'])}”（可用：{'、'.join(sorted(kinds))}）", "extends")
     check_keys(src, data, {**SHARED_KEYS, **kind.keys}, required=("name", "summary", *kind.required))

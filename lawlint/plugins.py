@@ -15,7 +15,7 @@ import importlib.util
 import os
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
@@ -62,7 +62,17 @@ class Plugins:
         self.warn = warn
         self.infos: list[PluginInfo] = []
         self.failures: list[str] = []
+        self._objects: list[Any] = []  # the plugin registered for each of ``infos``
         self._add(builtin, PluginInfo("lawlint", "lawlint", lawlint.__version__, "built-in", CORE_PREFIXES))
+
+    def copy(self) -> "Plugins":
+        """The same plugins in a manager of their own, to which a configuration's plugin files
+        are added without reaching the other configurations' linters (nothing is imported again)."""
+        other = Plugins(self.warn)
+        for plugin, info in zip(self._objects[1:], self.infos[1:]):
+            other._add(plugin, replace(info, contributions={}, commands=list(info.commands)))
+        other.failures = list(self.failures)
+        return other
 
     # -- loading -------------------------------------------------------------------------
     def load_entry_points(self) -> None:
@@ -85,13 +95,15 @@ class Plugins:
                 raise ConfigError(f"插件 {info.label} 的入口点名称 “{ep.name}” 是它的规则代码前缀，{why}")
             try:
                 plugin = ep.load()
-            except Exception as exc:  # a broken plugin must not stop the run
+            except (Exception, SystemExit) as exc:  # a broken plugin must not stop the run
                 self._fail(info, "加载失败", exc)
                 continue
             self._add(plugin, info)
 
     def load_file(self, path: str | Path) -> None:
-        """A plugin given as a .py file (``--plugin`` or ``plugins:`` in the config)."""
+        """A plugin given as a .py file (``--plugin`` or ``plugins:`` in the config).  A missing
+        file is an error; one that raises (or exits) on import is a warning, as for an
+        installed plugin, and the run goes on without it."""
         file = Path(path)
         if not file.is_file():
             raise ConfigError(f"找不到插件文件 {path}")
@@ -101,8 +113,10 @@ class Plugins:
         try:
             sys.modules[name] = module
             spec.loader.exec_module(module)
-        except Exception as exc:
-            raise ConfigError(f"插件文件 {path} 加载失败：{type(exc).__name__}: {exc}") from None
+        except (Exception, SystemExit) as exc:
+            sys.modules.pop(name, None)
+            self._fail(PluginInfo(str(file), "", "", "local file"), "加载失败", exc)
+            return
         prefix = getattr(module, "PREFIX", None)
         if prefix is not None and (not isinstance(prefix, str) or not PREFIX.match(prefix) or prefix in CORE_PREFIXES):
             raise ConfigError(f"插件文件 {path} 的 PREFIX “{prefix}” 应为 2～4 个大写字母，且不是 lawlint 保留的前缀")
@@ -115,12 +129,13 @@ class Plugins:
             info.contributions = self._collect(info)
         except ConfigError:
             raise
-        except Exception as exc:
+        except (Exception, SystemExit) as exc:
             if self.pm.has_plugin(info.name):
                 self.pm.unregister(name=info.name)
             self._fail(info, "注册时出错", exc)
             return
         self.infos.append(info)
+        self._objects.append(plugin)
 
     def _check_pending(self, info: PluginInfo) -> None:
         try:
@@ -139,9 +154,10 @@ class Plugins:
             check_code(getattr(rule, "code", ""), info)
         return collected
 
-    def _fail(self, info: PluginInfo, what: str, exc: Exception) -> None:
-        where = f"入口点 {info.name}" if info.source == "entry point" else info.name
-        message = f"插件 {info.label}（{where}）{what}，已跳过：{type(exc).__name__}: {exc}"
+    def _fail(self, info: PluginInfo, what: str, exc: BaseException) -> None:
+        where = f"（入口点 {info.name}）" if info.source == "entry point" else " "  # a local file's label is its path
+        why = f"调用了 sys.exit({exc.code!r})" if isinstance(exc, SystemExit) else f"{type(exc).__name__}: {exc}"
+        message = f"插件 {info.label}{where}{what}，已跳过：{why}"
         self.failures.append(message)
         if self.warn:
             self.warn(message)
@@ -158,7 +174,7 @@ class Plugins:
                 if impl.plugin_name == info.name:
                     try:
                         impl.function(cli=cli)
-                    except Exception as exc:
+                    except (Exception, SystemExit) as exc:
                         self._fail(info, "添加命令时出错", exc)
             info.commands = sorted(set(cli.commands) - before)
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
 from lawlint.layout import title_core
+from lawlint.resources import read_text
 from lawlint.rule import ConfigError
 from lawlint.schema import YamlSource, check_keys, check_regex, list_of, month_day
 from lawlint.text import squeeze
@@ -132,7 +133,7 @@ def load_profiles(files: Iterable[Traversable | Path]) -> dict[str, Profile]:
     """Read profile files and resolve ``extends``; a duplicate or unknown name is an error."""
     raw: dict[str, tuple[YamlSource, dict]] = {}
     for path in files:
-        src, data = read_profile(path.read_text(encoding="utf-8"), str(path))
+        src, data = read_profile(read_text(path, "文档类型文件"), str(path))
         if data["name"] in raw:
             raise src.error(f"文档类型 “{data['name']}” 重复定义（另见 {raw[data['name']][0].name}）", "name")
         raw[data["name"]] = (src, data)

@@ -161,7 +161,6 @@ class _Parser:
         while True:
             self._skip_verbose()
             c = self._peek()
-            start = self.i
             if c in "*+?" and c:
                 self.i += 1
                 low, high = {"*": (0, None), "+": (1, None), "?": (0, 1)}[c]

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from lawlint.rule import ConfigError
 from lawlint.schema import SAFE_LOADER
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -32,3 +33,15 @@ def rules_root() -> Traversable:
 def data(name: str) -> Any:
     """A domain data file, ``rules/data/<name>.yml`` (word lists, patterns, synonyms)."""
     return yaml.load((rules_root() / "data" / f"{name}.yml").read_text(encoding="utf-8"), Loader=SAFE_LOADER)
+
+
+def read_text(file: "Traversable | Path", what: str = "文件") -> str:
+    """A YAML file written by people (rule, pack, profile): one line saying why it cannot be read."""
+    if file.is_dir():
+        raise ConfigError(f"{file}: 这是一个目录，不是{what}")
+    try:
+        return file.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{file}: 第 {exc.start} 字节处不是 UTF-8 编码，请另存为 UTF-8 的{what}") from None
+    except OSError as exc:
+        raise ConfigError(f"{file}: 无法读取{what}（{exc.strerror or exc}）") from None

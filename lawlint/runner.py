@@ -1,39 +1,34 @@
 """Linting many files on several cores, reporting them in the order given.
 
-Each worker process uses the parent's ``Linter`` (inherited when processes are forked,
-rebuilt from the same settings when they are spawned) and sends back
-the decoded text with the violations; the parent rebuilds a light ``Document`` for
-the formatter (positions are computed from the text).  A handful of files — what
-pre-commit passes — is linted in-process: starting workers would cost more.
+Each file is linted by the ``Linter`` of its configuration (files in different folders
+may have different ones).  Worker processes use the parent's linters (inherited when
+processes are forked, rebuilt from the same settings when they are spawned) and send
+back, per file, a plain tuple: what was read (encoding, format, profile) and its
+findings as ``lawlint.findings.Finding`` tuples with line and column already resolved —
+never the document's text.  The parent keeps a bounded number of chunks in flight, so
+that its memory holds a few files' findings, however many files there are.  A worker that
+dies (killed, or a plugin ending the process) fails the files it had, with one line
+each, instead of hanging the run.  A handful of files — what pre-commit passes — is
+linted in-process: starting workers would cost more.
 """
 from __future__ import annotations
 
 import gc
 import os
-from dataclasses import dataclass
-from typing import Any, Iterator
+from collections import deque
+from typing import Any, Iterator, Sequence
 
 from lawlint import words
-from lawlint.document import Document
+from lawlint.findings import Finding
 from lawlint.linter import FileResult, Linter
-from lawlint.rule import Violation
 
 STDIN = "-"
 MIN_FILES_PER_JOB = 8
 MAX_FILES_PER_CHUNK = 32  # bounds what one message to or from a worker holds
+CHUNKS_IN_FLIGHT = 3      # per worker: enough to keep it busy, few enough to bound the parent's memory
 
-_worker: Linter | None = None
-
-
-@dataclass
-class _Outcome:
-    path: str
-    text: str | None
-    encoding: str
-    format: str
-    profile: str | None
-    violations: list[Violation]
-    error: str | None
+_workers: list[Linter | None] = []
+_settings: Sequence[dict[str, Any]] = ()
 
 
 def default_jobs() -> int:
@@ -43,37 +38,64 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def read(linter: Linter, path: str, stdin: bytes | None = None) -> FileResult:
+def too_large(size: int, limit: int) -> str:
+    return (f"文件有 {size / 1048576:.1f} MB，超过了检查的上限 {limit / 1048576:g} MB，没有检查"
+            "（可用 --max-size 或配置中的 max-size 调整）")
+
+
+def read(linter: Linter, path: str, stdin: bytes | None = None, excerpts: bool = False) -> FileResult:
+    """``path`` linted in this process, its findings resolved."""
+    limit = linter.max_size
     try:
         if path == STDIN:
-            return linter.lint_bytes("<stdin>", stdin or b"")
+            data = stdin or b""
+            if limit and len(data) > limit:
+                return FileResult("<stdin>", error=too_large(len(data), limit))
+            return linter.lint_bytes("<stdin>", data).resolve(excerpts)
         with open(path, "rb") as handle:
-            data = handle.read()
+            size = os.fstat(handle.fileno()).st_size
+            if limit and size > limit:
+                return FileResult(path, error=too_large(size, limit))
+            data = handle.read(limit + 1) if limit else handle.read()
     except OSError as exc:
         return FileResult(path, error=f"无法读取：{exc.strerror or exc}")
-    return linter.lint_bytes(path, data)
+    if limit and len(data) > limit:  # it grew while being read
+        return FileResult(path, error=too_large(len(data), limit))
+    return linter.lint_bytes(path, data).resolve(excerpts)
 
 
-def _start(settings: dict[str, Any]) -> None:
-    global _worker
-    _worker = Linter(**settings)
+def _start(settings: Sequence[dict[str, Any]]) -> None:
+    """In a spawned worker: the linters are built from the settings when first needed."""
+    global _workers, _settings
+    _settings = settings
+    _workers = [None] * len(settings)
     _collect_less()
 
 
-def _lint(path: str) -> _Outcome:
-    result = read(_worker, path)
-    doc = result.document
-    if doc is None:
-        return _Outcome(path, None, "", "", None, [], result.error)
-    return _Outcome(path, doc.text, doc.encoding, doc.format, doc.profile.name if doc.profile else None,
-                    result.violations, None)
+def _linter(index: int) -> Linter:
+    if _workers[index] is None:
+        _workers[index] = Linter(**_settings[index])
+    return _workers[index]
 
 
-def _lint_chunk(paths: list[str]) -> list[_Outcome]:
-    return [_lint(path) for path in paths]
+def _lint(path: str, index: int, excerpts: bool) -> tuple:
+    """One file, as the plain tuple sent to the parent."""
+    result = read(_linter(index), path, excerpts=excerpts)
+    return (result.path, result.error, result.encoding, result.format, result.profile,
+            [tuple(f) for f in result.findings])
 
 
-def _chunks(paths: list[str], jobs: int) -> list[list[str]]:
+def _lint_chunk(items: list[tuple[str, int]], excerpts: bool) -> list[tuple]:
+    return [_lint(path, index, excerpts) for path, index in items]
+
+
+def _result(record: tuple) -> FileResult:
+    path, error, encoding, format, profile, findings = record
+    return FileResult(path, error=error, encoding=encoding, format=format, profile=profile,
+                      findings=[Finding._make(f) for f in findings])
+
+
+def _chunks(paths: list, jobs: int) -> list[list]:
     """Guided scheduling: large chunks first (few round trips to the workers), then ever
     smaller ones, so that the workers run out of files at about the same time."""
     chunks, start = [], 0
@@ -84,40 +106,74 @@ def _chunks(paths: list[str], jobs: int) -> list[list[str]]:
     return chunks
 
 
-def lint_files(linter: Linter, settings: dict[str, Any], paths: list[str], jobs: int,
-               stdin: bytes | None = None) -> Iterator[FileResult]:
-    """Results for ``paths`` in order; ``settings`` rebuild ``linter`` in worker processes.
-    The collector's settings, changed for the run, are restored afterwards."""
+def lint_files(linters: Sequence[Linter], settings: Sequence[dict[str, Any]], items: list[tuple[str, int]],
+               jobs: int, stdin: bytes | None = None, excerpts: bool = False) -> Iterator[FileResult]:
+    """Results for ``items`` — (path, index of its linter) — in order; ``settings[i]`` rebuild
+    ``linters[i]`` in spawned worker processes.  The collector's settings, changed for the run,
+    are restored afterwards."""
     threshold = gc.get_threshold()
     try:
-        yield from _lint_files(linter, settings, paths, jobs, stdin)
+        yield from _lint_files(linters, settings, items, jobs, stdin, excerpts)
     finally:  # the caller's process goes on as it was
         gc.unfreeze()
         gc.set_threshold(*threshold)
 
 
-def _lint_files(linter: Linter, settings: dict[str, Any], paths: list[str], jobs: int,
-                stdin: bytes | None) -> Iterator[FileResult]:
-    global _worker
-    jobs = min(jobs, len(paths) // MIN_FILES_PER_JOB)
-    if jobs <= 1 or STDIN in paths:
+def _lint_files(linters: Sequence[Linter], settings: Sequence[dict[str, Any]], items: list[tuple[str, int]],
+                jobs: int, stdin: bytes | None, excerpts: bool) -> Iterator[FileResult]:
+    global _workers
+    jobs = min(jobs, len(items) // MIN_FILES_PER_JOB)
+    if jobs <= 1 or any(path == STDIN for path, _ in items):
         _collect_less()
-        for path in paths:
-            yield read(linter, path, stdin)
+        for path, index in items:
+            yield read(linters[index], path, stdin, excerpts)
         return
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     context = multiprocessing.get_context()
-    initializer, initargs = _start, (settings,)
+    initializer, initargs = _start, (list(settings),)
     if context.get_start_method() == "fork":
-        if any(rule.uses_words for rule in linter.rules):
+        if any(rule.uses_words for linter in linters for rule in linter.rules):
             words.tokenizer()  # jieba imported, and on a first run its table built, once rather than per worker
-        _worker, initializer, initargs = linter, _collect_less, ()  # forked workers inherit it, patterns compiled
+        _workers, initializer, initargs = list(linters), _collect_less, ()  # forked workers inherit them
         gc.freeze()  # what is built so far is shared with the workers: keep the collector from copying its pages
-    with context.Pool(jobs, initializer=initializer, initargs=initargs) as pool:
-        for outcomes in pool.imap(_lint_chunk, _chunks(paths, jobs)):
-            for outcome in outcomes:
-                yield _rebuild(linter, outcome)
+    chunks = deque(_chunks(items, jobs))
+    pending: deque = deque()
+    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=initializer, initargs=initargs)
+    try:
+        broken: str | None = None
+        while chunks or pending:
+            while chunks and len(pending) < jobs * CHUNKS_IN_FLIGHT and broken is None:
+                chunk = chunks.popleft()
+                try:
+                    pending.append((chunk, pool.submit(_lint_chunk, chunk, excerpts)))
+                except BrokenProcessPool as exc:
+                    broken = str(exc) or type(exc).__name__
+                    chunks.appendleft(chunk)
+            if not pending:
+                break
+            chunk, future = pending.popleft()
+            try:
+                records = future.result() if broken is None else None
+            except BrokenProcessPool as exc:
+                broken, records = str(exc) or type(exc).__name__, None
+            if records is None:
+                for path, _ in chunk:
+                    yield FileResult(path, error=_lost(broken))
+                continue
+            for record in records:
+                yield _result(record)
+        for chunk in chunks:  # never sent: the pool broke first
+            for path, _ in chunk:
+                yield FileResult(path, error=_lost(broken))
+    finally:  # also when the caller stops early (a closed pipe): what is queued is not linted
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _lost(why: str | None) -> str:
+    return f"检查这个文件的工作进程意外退出，没有检查（{why}）"
 
 
 def _collect_less() -> None:
@@ -126,12 +182,3 @@ def _collect_less() -> None:
     What exists before linting (rules, compiled patterns) is never garbage: frozen."""
     gc.freeze()
     gc.set_threshold(10_000, 10, 10)
-
-
-def _rebuild(linter: Linter, outcome: _Outcome) -> FileResult:
-    if outcome.text is None:
-        return FileResult(outcome.path, error=outcome.error)
-    doc = Document(outcome.text, outcome.path, outcome.encoding, outcome.format)
-    doc.profile = linter.profiles.get(outcome.profile) if outcome.profile else None
-    return FileResult(outcome.path, doc, outcome.violations)
-

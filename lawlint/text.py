@@ -61,10 +61,17 @@ def cn_day_to_int(text: str) -> int | None:
 
 
 def int_to_cn(value: int) -> str:
-    """1 → 一, 12 → 十二, 21 → 二十一 (for heading numerals up to 99)."""
+    """1 → 一, 12 → 十二, 21 → 二十一 (heading numerals), 100 → 一百, 105 → 一百零五, 110 → 一百一十
+    (the numeral after 九十九); Arabic digits from 1,000 on."""
     digits = "零一二三四五六七八九"
     if value < 10:
         return digits[value]
+    if value >= 1000:
+        return str(value)
+    if value >= 100:
+        hundreds, rest = divmod(value, 100)
+        head = digits[hundreds] + "百"
+        return head if not rest else head + ("零" + digits[rest] if rest < 10 else "一" * (rest < 20) + int_to_cn(rest))
     tens, ones = divmod(value, 10)
     head = "十" if tens == 1 else digits[tens] + "十"
     return head + (digits[ones] if ones else "")
@@ -96,3 +103,27 @@ def neighbours(text: str, i: int, j: int | None = None) -> tuple[str, str]:
     while right < len(text) and text[right] in BLANKS:
         right += 1
     return (text[left] if left >= 0 else ""), (text[right] if right < len(text) else "")
+
+
+# Marks jieba never puts inside a word (no blank among them: words with blanks between them
+# are still side by side).  jieba segments each run between such marks on its own.
+_SEGMENT_CUTS = re.compile("[，。、；：？！“”‘’《》〈〉（）【】〔〕「」『』…—·,;:?!()\\[\\]{}\"']+")
+SEGMENT_PIECES_ABOVE = 20_000
+
+
+def segment_pieces(text: str, above: int | None = None):
+    """``text`` as (offset, piece) for word segmentation: itself, or — past ``above``
+    characters (default ``SEGMENT_PIECES_ABOVE``: a whole file on one line) — the pieces
+    between punctuation marks.  The words of a piece are those of the whole text there, and
+    two words with a mark between them are never side by side: rules comparing neighbouring
+    words find the same, without segmenting megabytes at once."""
+    if len(text) <= (SEGMENT_PIECES_ABOVE if above is None else above):
+        yield 0, text
+        return
+    start = 0
+    for m in _SEGMENT_CUTS.finditer(text):
+        if m.start() > start:
+            yield start, text[start:m.start()]
+        start = m.end()
+    if start < len(text):
+        yield start, text[start:]

@@ -282,3 +282,23 @@ def test_a_run_leaves_the_garbage_collector_as_it_was(cli, draft, tmp_path):
     assert gc.get_threshold() == before and gc.get_freeze_count() == 0
     assert cli("check", "--isolated", "-j", "2", str(tmp_path)).code == 1  # with worker processes
     assert gc.get_threshold() == before and gc.get_freeze_count() == 0
+
+
+def test_an_unreadable_subfolder_is_a_warning_not_silence(cli, tmp_path, monkeypatch):
+    import os
+
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "hidden-from-us.txt").write_text("依据国办发[2024]第012号文件。\n", encoding="utf-8")
+    (tmp_path / "open.txt").write_text("依据国办发[2024]第013号文件。\n", encoding="utf-8")
+    scandir = os.scandir
+
+    def refusing(path="."):  # what a folder without read permission does (root reads every folder)
+        if os.fspath(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refusing)
+    run = cli("check", "--isolated", "--select", "DN001", "--format", "json", str(tmp_path))
+    assert [f["path"] for f in json.loads(run.out)["files"]] == [str(tmp_path / "open.txt")]
+    assert run.err == f"lawlint: 警告：{tmp_path / 'locked'}: 无法读取该目录，其中的文档没有检查（Permission denied）\n"
+    assert run.code == 1

@@ -143,7 +143,7 @@ def adversarial_lines(pattern: str, n: int) -> list[str]:
     suspects: one character repeated, a character and a blank alternating, digits with
     blanks, Han with blanks, 《 without 》, repeated punctuation, and random mixtures."""
     alphabet = sorted(set(c for c in pattern if not c.isspace()) | set(_FILLERS))
-    rng = random.Random(pattern)
+    rng = random.Random(pattern.encode("utf-8", "surrogatepass"))  # a pattern may hold lone surrogates
     lines = [c * n for c in rng.sample(alphabet, min(8, len(alphabet))) + list("1 中，《a。.")]
     lines += [c * (n - 1) + "§" for c in "1 中a"]  # a run that fails at its very end
     lines += [(c + blank) * (n // 2) for c in "1中a，" for blank in " \u3000"]

@@ -45,3 +45,26 @@ def test_bytes_gb18030_can_read_but_that_are_not_chinese_text_are_refused():
     data = ("Жизнь и судьба " * 40).encode("gb18030")  # valid GB18030, decodes to Cyrillic
     with pytest.raises(InputError, match="编码"):
         decode(data)
+
+
+@pytest.mark.parametrize("codec", ["utf-32", "utf-32-le", "utf-32-be"])
+def test_utf32_with_a_bom_is_decoded_not_read_as_utf16(codec):
+    bom = {"utf-32": b"", "utf-32-le": codecs.BOM_UTF32_LE, "utf-32-be": codecs.BOM_UTF32_BE}[codec]
+    assert decode(bom + TEXT.encode(codec)) == (TEXT, "utf-32")
+
+
+def test_utf32_that_does_not_decode_is_refused_in_one_line():
+    with pytest.raises(InputError, match="utf-32 编码"):
+        decode(codecs.BOM_UTF32_LE + TEXT.encode("utf-32-le")[:-2])
+
+
+@pytest.mark.parametrize("data", [
+    TEXT.encode("utf-8") * 5000 + b"\x00\x01\x02",            # a NUL after the first 64 KB
+    codecs.BOM_UTF8 + TEXT.encode("utf-8") + b"\x00",
+    TEXT.encode("utf-16") + "\x00".encode("utf-16-le"),       # a NUL character inside UTF-16 text
+    codecs.BOM_UTF32_LE + (TEXT + "\x00").encode("utf-32-le"),
+])
+def test_a_nul_anywhere_means_binary(data):
+    assert len(data) < 65536 or b"\x00" not in data[:65536]
+    with pytest.raises(InputError, match="二进制"):
+        decode(data)

@@ -326,7 +326,7 @@ BROKEN = {
     "nested width": ("QY317", "name: x\nsummary: x\nextends: occurrence\ntoken: a\nmax: 1\nmessage: '{match:>{count}}'\n",
                      "QY317.yml:6: “message” 中 {match:>{count}} 的格式说明不可用"),
     "kind not a name": ("QY318", "name: x\nsummary: x\nextends: [existence]\ntokens: [a]\n",
-                        "QY318.yml:3: 未知的规则种类 “['existence']”"),
+                        "QY318.yml:3: “extends” 应为一个规则种类的名称"),
     "nested quantifiers": ("QY320", "name: x\nsummary: x\nextends: existence\ntokens: ['（(?:\\d+\\s?)+）']\n",
                            "QY320.yml:4: 正则表达式 “（(?:\\d+\\s?)+）” 不安全：重复的分组内又有可变次数的量词"),
     "adjacent quantifiers": ("QY321", "name: x\nsummary: x\nextends: substitution\nswap:\n  '(\\d+)\\s*(\\d+)年': '\\1\\2年'\n",
@@ -426,3 +426,88 @@ def test_shipped_patterns_are_compiled_when_first_used_with_the_flags_re_gives_t
         assert LazyPattern(text).flags == flags == re.compile(text).flags
     linter.lint_document(Document("关于2024年工作的报告\n截止目前，法制政府建设。\n"))
     assert any(p._compiled is not None for p in lazy) and any(p._compiled is None for p in lazy)
+
+
+# -- packs that used to crash with a traceback -----------------------------------------------
+def _broken(folder):
+    with pytest.raises(ConfigError) as error:
+        Linter(Config(packs=[str(folder)]), entry_points=False)
+    return str(error.value)
+
+
+def test_extends_as_a_list_is_one_line(tmp_path):
+    folder = make_pack(tmp_path / "pack", {"QY320": "name: x\nsummary: x\nextends: [existence]\ntokens: [a]\n"})
+    assert _broken(folder).startswith(f"{folder / 'QY320.yml'}:3: “extends” 应为一个规则种类的名称（可用：")
+
+
+@pytest.mark.parametrize("name", ["QY321.yml", "pack.yml"])
+def test_a_pack_file_that_is_not_utf8_is_one_line(tmp_path, name):
+    folder = make_pack(tmp_path / "pack", {})
+    (folder / name).write_bytes("name: 错别字\nsummary: x\n".encode("gb18030"))
+    assert _broken(folder) == f"{folder / name}: 第 6 字节处不是 UTF-8 编码，请另存为 UTF-8 的" + (
+        "规则包说明文件" if name == "pack.yml" else "规则文件")
+
+
+def test_a_rule_file_that_is_a_folder_is_one_line(tmp_path):
+    folder = make_pack(tmp_path / "pack", {"QY322": "name: x\nsummary: x\nextends: existence\ntokens: [a]\n"})
+    (folder / "QY323.yml").mkdir()
+    assert _broken(folder) == f"{folder / 'QY323.yml'}: 这是一个目录，不是规则文件"
+
+
+def test_a_broken_pack_file_through_the_cli_is_one_line(cli, tmp_path, monkeypatch):
+    make_pack(tmp_path / "pack", {})
+    (tmp_path / "pack" / "QY324.yml").write_bytes(b"name: \xff\xfe\n")
+    (tmp_path / ".lawlint.yaml").write_text("packs: [./pack]\n", encoding="utf-8")
+    (tmp_path / "d.txt").write_text("正文。\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    run = cli("check", "d.txt")
+    assert run.code == 2 and run.out == "" and run.err.count("\n") == 1 and "Traceback" not in run.err
+
+
+def test_word_boundaries_of_the_piece_around_a_match_are_those_of_the_whole_text():
+    """whole_word segments only the piece between cuts (punctuation, blanks) around a match:
+    jieba segments each run between them on its own, so the answer is the same."""
+    import random
+
+    from lawlint.document import Document
+    from lawlint.kinds.base import on_word_boundaries
+
+    rng = random.Random(11)
+    pieces = ["行政", "规范性", "文件", "使行", "行使", "职权", "进一度", "推进", "法治", "政府", "建设", "ABC", "2024",
+              "年", "，", "。", "、", " ", "\u3000", "\n", "《", "》", "-", ".", "%", "促使", "行政性", "规范"]
+    for _ in range(60):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 40)))
+        doc = Document(text)
+        whole = doc.word_boundaries(text)
+        for _ in range(30):
+            start = rng.randint(0, len(text) - 1)
+            end = rng.randint(start + 1, min(len(text), start + 6))
+            assert on_word_boundaries(doc, text, start, end) == (start in whole and end in whole), (text, start, end)
+
+
+@pytest.mark.parametrize("code", ["WD007", "WD008", "WD018"])
+def test_a_long_paragraph_is_segmented_piece_by_piece(monkeypatch, code):
+    """Past SEGMENT_PIECES_ABOVE characters WD007 (the repetition kind), WD008 and WD018 segment the
+    pieces between punctuation marks, not the whole paragraph (a file on one line): the
+    findings are the same."""
+    import random
+
+    from lawlint import text as text_module
+    from lawlint.document import Document
+
+    rule = next(r for r in Linter(entry_points=False).rules if r.code == code)
+    rng = random.Random(3)
+    pieces = ["工作", "进一步", "的", "的的", "积极", "积极积极", "推进", "推进 推进", "法治", "，", "。", "、", " ",
+              "\u3000", "（", "）", "2024", "年", "ABC", "“", "”", "紧紧", "县县", "加强", "加强　加强", "；",
+              "元谋县", "县卫生健康局", "市市场监管局", "全县", "县直单位", "村村通", "省", "市",
+              "认真得", "更好得", "积极得", "深入得", "学习", "落实", "得到", "得很", "推动", "得以"]
+    found = 0
+    for _ in range(150):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 50))) + "\n"
+        whole = [(v.span, v.message, v.fix) for v in rule.check(Document(text))]
+        with monkeypatch.context() as m:
+            m.setattr(text_module, "SEGMENT_PIECES_ABOVE", 0)
+            pieced = [(v.span, v.message, v.fix) for v in rule.check(Document(text))]
+        assert pieced == whole, text
+        found += bool(whole)
+    assert found > 5  # the texts do hold what the rule reports

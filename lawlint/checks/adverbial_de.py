@@ -6,7 +6,7 @@ import re
 from lawlint import resources
 from lawlint.document import HEADING, PARAGRAPH, TITLE, Document
 from lawlint.rule import Fix, Rule, Severity
-from lawlint.text import HAN_RE
+from lawlint.text import HAN_RE, segment_pieces
 
 
 @functools.cache
@@ -59,24 +59,32 @@ class AdverbialDe(Rule):
             hits = [m for m in pattern.finditer(text)]
             if not hits:
                 continue  # no adverbial before 得: no need to segment
-            tokens = doc.tokens(text)
-            starts = {start: k for k, (_, start, _) in enumerate(tokens)}
-            for m in hits:
-                de = m.end() - 1
-                k = starts.get(de)
-                if k is None or k == 0 or tokens[k][0] != "得" or k + 1 >= len(tokens):
-                    continue  # 得 is part of a word (得到, 得以, 得分)
-                before, _, _ = tokens[k - 1]
-                after, after_start, _ = tokens[k + 1]
-                if tokens[k - 1][1] != m.start() or after_start != de + 1:
-                    continue  # the adverbial is the tail of another word, or a blank follows
-                if not self._verb_phrase(after, prepositions, complements):
+            for offset, piece in segment_pieces(text):  # a long paragraph: piece by piece, same words
+                inside = [m for m in hits if offset <= m.start() and m.end() <= offset + len(piece)]
+                if not inside:
                     continue
-                span = block.span_of(de, de + 1)
-                yield self.violation(
-                    block.span_of(m.start(), de + 1 + len(after)),
-                    f"“{before}得{after}”中状语后应用“地”：应为“{before}地{after}”",
-                    fix=Fix.replace(span, "地", "改为“地”"))
+                yield from self._check_piece(doc, block, piece, offset, inside, prepositions, complements)
+
+    def _check_piece(self, doc: Document, block, piece: str, offset: int, hits, prepositions, complements):
+        """The hits (matches in ``block.text``) lying in ``piece``, which starts at ``offset``."""
+        tokens = [(w, start + offset, end + offset) for w, start, end in doc.tokens(piece)]
+        starts = {start: k for k, (_, start, _) in enumerate(tokens)}
+        for m in hits:
+            de = m.end() - 1
+            k = starts.get(de)
+            if k is None or k == 0 or tokens[k][0] != "得" or k + 1 >= len(tokens):
+                continue  # 得 is part of a word (得到, 得以, 得分); or a mark follows it
+            before, _, _ = tokens[k - 1]
+            after, after_start, _ = tokens[k + 1]
+            if tokens[k - 1][1] != m.start() or after_start != de + 1:
+                continue  # the adverbial is the tail of another word, or a blank follows
+            if not self._verb_phrase(after, prepositions, complements):
+                continue
+            span = block.span_of(de, de + 1)
+            yield self.violation(
+                block.span_of(m.start(), de + 1 + len(after)),
+                f"“{before}得{after}”中状语后应用“地”：应为“{before}地{after}”",
+                fix=Fix.replace(span, "地", "改为“地”"))
 
     @staticmethod
     def _verb_phrase(word: str, prepositions: frozenset[str], complements: frozenset[str]) -> bool:

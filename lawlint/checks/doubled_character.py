@@ -6,6 +6,7 @@ import re
 from lawlint import resources
 from lawlint.document import HEADING, PARAGRAPH, TITLE, Document
 from lawlint.rule import Fix, Rule, Severity
+from lawlint.text import segment_pieces
 
 
 @functools.cache
@@ -71,9 +72,14 @@ class DoubledCharacter(Rule):
             if not _doubled().search(text):
                 continue  # no place or organ character written twice: no need to segment
             checked = _checked()
-            tokens = doc.tokens(text)
-            for (w1, s1, e1), (w2, s2, e2) in zip(tokens, tokens[1:]):
-                if len(w1) >= 2 and len(w2) == 1 and e1 == s2 and w1[-1] == w2 and w2 in checked \
-                        and not _begins_word(w2, text[e2:e2 + 3]):
-                    span = block.span_of(s2, e2)
-                    yield self.violation(span, f"“{w1}{w2}”多了一个“{w2}”", fix=Fix.delete(span, f"删除多出的“{w2}”"))
+            for offset, piece in segment_pieces(text):  # a long paragraph: piece by piece, same words
+                if piece is not text and not _doubled().search(piece):
+                    continue
+                tokens = doc.tokens(piece)
+                for (w1, s1, e1), (w2, s2, e2) in zip(tokens, tokens[1:]):
+                    s2, e2 = s2 + offset, e2 + offset
+                    if len(w1) >= 2 and len(w2) == 1 and e1 + offset == s2 and w1[-1] == w2 and w2 in checked \
+                            and not _begins_word(w2, text[e2:e2 + 3]):
+                        span = block.span_of(s2, e2)
+                        yield self.violation(span, f"“{w1}{w2}”多了一个“{w2}”",
+                                             fix=Fix.delete(span, f"删除多出的“{w2}”"))

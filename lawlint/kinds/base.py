@@ -14,7 +14,7 @@ from typing import Any, Callable, ClassVar, Iterator
 from lawlint.document import Document
 from lawlint.prefilter import Need, anchored_lines, met, needs, scanner, uses_line_anchors
 from lawlint.rule import Rule, Span, Violation, shown
-from lawlint.schema import YamlSource, brief, check_regex, compile_pattern, list_of
+from lawlint.schema import YamlSource, brief, check_regex, list_of
 
 MAX_WIDTH = 200  # of a format spec in a message
 SCOPES = ("document", "title", "heading", "paragraph", "sentence")
@@ -46,6 +46,31 @@ def _scope_units(doc: Document, scope: str) -> Iterator[Unit]:
     elif scope == "sentence":
         for s in doc.sentences:
             yield Unit(s.text, lambda i, j, s=s: s.block.span_of(s.start + i, s.start + j))
+
+
+# Characters jieba never puts inside a word: it cuts each run of the others (Han, Latin
+# letters, digits, + # & . _ % -) on its own, so the words of a run do not depend on the
+# text around it.  Any character missing here only makes the piece segmented larger.
+_CUTS = frozenset("，。、；：？！“”‘’《》〈〉（）【】〔〕「」『』…—·,;:?!()[]{}\"' \t\n\r\u3000")
+_CUT_SEARCH = 2000  # characters looked at on each side of a match for a cut
+
+
+def on_word_boundaries(doc: Document, text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` starts and ends on jieba word boundaries, segmenting only the
+    piece of ``text`` between the cuts around it (the same words as segmenting all of ``text``,
+    without the memory and time a long paragraph — a whole file on one line — would take)."""
+    left = start
+    while left > 0 and text[left - 1] not in _CUTS and start - left < _CUT_SEARCH:
+        left -= 1
+    right = end
+    while right < len(text) and text[right] not in _CUTS and right - end < _CUT_SEARCH:
+        right += 1
+    if (left > 0 and text[left - 1] not in _CUTS) or (right < len(text) and text[right] not in _CUTS):
+        left, right = 0, len(text)  # no cut near: the whole text, as jieba would see it
+    else:  # the cuts themselves belong to the piece: a word boundary next to a blank is kept
+        left, right = max(left - 1, 0), min(right + 1, len(text))
+    bounds = doc.word_boundaries(text[left:right] if (left, right) != (0, len(text)) else text)
+    return start - left in bounds and end - left in bounds
 
 
 def _line_anchored(pattern: re.Pattern) -> re.Pattern | None:
@@ -233,11 +258,10 @@ class YamlRule(Rule):
         if not found:
             return
         excepted = [(e.start(), e.end()) for x in self.exceptions for e in x.finditer(unit.text)]
-        bounds = doc.word_boundaries(unit.text) if self.whole_word else None
         for m in found:
             if any(s <= m.start() and m.end() <= e for s, e in excepted):
                 continue
-            if bounds is not None and (m.start() not in bounds or m.end() not in bounds):
+            if self.whole_word and not on_word_boundaries(doc, unit.text, m.start(), m.end()):
                 continue
             yield m
 

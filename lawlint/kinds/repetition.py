@@ -6,7 +6,7 @@ import re
 from lawlint.kinds.base import YamlRule, alternation, regex_alternatives
 from lawlint.rule import Fix
 from lawlint.schema import check_regex, compile_pattern
-from lawlint.text import BLANKS
+from lawlint.text import BLANKS, segment_pieces
 
 # Two equal words side by side need a run of 2–8 characters written twice.  The patterns
 # are the cheap ones for CPython's re (\w, and blanks only when the text has any).
@@ -56,19 +56,25 @@ class Repetition(YamlRule):
         for index, unit in enumerate(self.units(doc)):
             if not self._may_repeat(unit.text, runs is None or index in runs):
                 continue  # two equal words side by side need some text written twice: no jieba needed
-            words = doc.tokens(unit.text)
-            for k, ((w1, s1, e1), (w2, s2, e2)) in enumerate(zip(words, words[1:])):
-                if w1 != w2 or not any(ch.isalnum() for ch in w2) or not self.wanted.fullmatch(w2) \
-                        or unit.text[e1:s2].strip():
-                    continue  # only words (not marks), side by side
-                if (len(w2) == 1 and not self._single_checked(w2)) or self._excepted(w2) or self._excepted(w1 + w2):
+            for offset, piece in segment_pieces(unit.text):
+                if piece is not unit.text and not self._may_repeat(piece):
                     continue
-                if self._reduplicated(unit.text, words, k):
-                    continue
-                span = unit.span(s2, e2)
-                delete = unit.span(e1, e2)
-                fix = Fix.delete(delete, f"删除重复的“{w2}”") if doc.text[delete.start:delete.end] == unit.text[e1:e2] else None
-                yield self.report(span, fix, match=w2)
+                words = doc.tokens(piece)
+                for k, ((w1, s1, e1), (w2, s2, e2)) in enumerate(zip(words, words[1:])):
+                    if w1 != w2 or not any(ch.isalnum() for ch in w2) or not self.wanted.fullmatch(w2) \
+                            or piece[e1:s2].strip():
+                        continue  # only words (not marks), side by side
+                    if (len(w2) == 1 and not self._single_checked(w2)) or self._excepted(w2) \
+                            or self._excepted(w1 + w2):
+                        continue
+                    if self._reduplicated(piece, words, k):  # (a mark before a piece: no word before it)
+                        continue
+                    s2, e1, e2 = s2 + offset, e1 + offset, e2 + offset
+                    span = unit.span(s2, e2)
+                    delete = unit.span(e1, e2)
+                    fix = (Fix.delete(delete, f"删除重复的“{w2}”")
+                           if doc.text[delete.start:delete.end] == unit.text[e1:e2] else None)
+                    yield self.report(span, fix, match=w2)
 
     def _reduplicated(self, text: str, words, k: int) -> bool:
         """Is the doubled word at ``words[k]`` possibly a reduplicated form (研究研究)?  Not

@@ -1,0 +1,80 @@
+"""Findings as the formatters see them: plain records, positions resolved where the document is.
+
+A finding travels from the process that linted the file to the one that writes the
+output as one tuple of strings and numbers (``Finding``): its offsets, line and column,
+its fix with the positions of each edit, and — for the text output only — the piece of
+the source line to show under it.  The document itself stays where it was linted: a
+worker sends back a few hundred bytes per finding, never the text, and the parent holds
+the findings of one file at a time.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NamedTuple
+
+from lawlint.rule import Edit, Fix, Severity, Span, Violation
+
+if TYPE_CHECKING:  # pragma: no cover
+    from lawlint.document import Document
+
+EXCERPT = 36  # characters shown on each side of a finding in a long line
+
+# (start, end, replacement, line, column, end_line, end_column) of one edit of a fix
+EditRecord = tuple[int, int, str, int, int, int, int]
+# (description, safe, edits)
+FixRecord = tuple[str, bool, tuple[EditRecord, ...]]
+# (text, cut_left, cut_right, start, end): the part of the line shown, whether text was cut
+# on either side, and where the finding's span lies in it
+Excerpt = tuple[str, bool, bool, int, int]
+
+
+class Finding(NamedTuple):
+    code: str
+    name: str
+    severity: str  # a Severity value: error, warning or info
+    message: str
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    fix: FixRecord | None = None
+    excerpt: Excerpt | None = None
+
+    def violation(self) -> Violation:
+        """The finding as the rule made it (for formatters written against ``Violation``)."""
+        fix = None
+        if self.fix is not None:
+            description, safe, edits = self.fix
+            fix = Fix(tuple(Edit(Span(e[0], e[1]), e[2]) for e in edits), description, safe)
+        return Violation(self.code, self.name, Severity(self.severity), self.message, Span(self.start, self.end), fix)
+
+
+def resolve(doc: "Document", violations: list[Violation], excerpts: bool = False) -> list[Finding]:
+    """``violations`` of ``doc`` as findings, with line and column (and the excerpt, if asked)."""
+    position = doc.position
+    found = []
+    for v in violations:
+        start, end = v.span.start, v.span.end
+        line, column = position(start)
+        end_line, end_column = position(end)
+        fix = None
+        if v.fix is not None:
+            fix = (v.fix.description, v.fix.safe,
+                   tuple((e.span.start, e.span.end, e.text, *position(e.span.start), *position(e.span.end))
+                         for e in v.fix.edits))
+        shown = excerpt(doc, line, column, end_line, end_column) if excerpts else None
+        found.append(Finding(v.code, v.name, v.severity.value, v.message, start, end, line, column,
+                             end_line, end_column, fix, shown))
+    return found
+
+
+def excerpt(doc: "Document", line: int, column: int, end_line: int, end_column: int) -> Excerpt:
+    """At most ``EXCERPT`` characters on each side of the span (itself cut after twice as many)."""
+    text = doc.line_text(line)
+    start = column - 1
+    end = end_column - 1 if end_line == line else len(text)
+    end = min(max(end, start + 1), start + 2 * EXCERPT)
+    left = max(0, start - EXCERPT)
+    right = min(len(text), end + EXCERPT)
+    return text[left:right], left > 0, right < len(text), start - left, min(end, right) - left
