@@ -26,12 +26,18 @@ _MAGIC = b"LAWLINT-CACHE"
 _MAX_BYTES = 64 << 20  # a cache entry larger than this is not one of lawlint's
 
 
-def cache_dir() -> Path:
-    """``$LAWLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/lawlint`` or ``~/.cache/lawlint``."""
+def cache_dir() -> Path | None:
+    """``$LAWLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/lawlint`` or ``~/.cache/lawlint``; None
+    when there is no home to find (no HOME and no passwd entry: a container's arbitrary uid)."""
     configured = os.environ.get("LAWLINT_CACHE_DIR")
     if configured:
         return Path(configured)
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            base = Path.home() / ".cache"
+        except (RuntimeError, KeyError, OSError):
+            return None
     return Path(base) / "lawlint"
 
 
@@ -58,6 +64,8 @@ def directory() -> Path | None:
     """The cache folder, created (0700) if missing; None when it cannot be had or trusted:
     owned by someone else, writable by others, or not a folder."""
     folder = cache_dir()
+    if folder is None:
+        return None  # no cache: everything is computed each run
     try:
         try:
             info = os.stat(folder)

@@ -220,13 +220,12 @@ import pwd, sys
 def no_entry(uid):
     raise KeyError(uid)
 pwd.getpwuid = no_entry
-from lawlint.command import main
+from lawlint.cli import main
 sys.argv = ["lawlint", *sys.argv[1:]]
 sys.exit(main())
 """
 
 
-@pytest.mark.xfail(strict=True, reason="lawlint.cache.cache_dir() calls Path.home() unguarded (branch redos owns it)")
 def test_no_home_folder_every_rule_runs(project):
     """The lawlint command in a fresh process: nothing cached, no HOME, no passwd entry."""
     import os
