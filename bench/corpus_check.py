@@ -71,7 +71,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_EXPECTED = Path("bench") / "corpus_expected.yaml"
-SUFFIXES = (".txt", ".text", ".md", ".markdown")  # lawlint.loaders.TEXT_EXTENSIONS
+SUFFIXES = (".txt", ".text", ".md", ".markdown")  # lawlint.document.loaders.TEXT_EXTENSIONS
 SKIP_DIRS = {"node_modules", "__pycache__", "venv"}  # as lawlint check DIR
 VERDICTS = ("true", "false", "debatable", "unjudged")
 BATCH_CHARS = 30_000  # command-line budget per lawlint run (Windows allows 32,767)

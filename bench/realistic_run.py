@@ -158,7 +158,7 @@ def lawlint_findings(output: Path) -> tuple[int, Counter]:
 _RULE_TIMER = r"""
 import json, sys, time
 from collections import Counter
-from lawlint.linter import Linter
+from lawlint.engine.linter import Linter
 
 linter = Linter()
 seconds, found = Counter(), Counter()

@@ -6,7 +6,7 @@ Public API for plugin authors: ``hookimpl``, ``Rule``, ``Violation``, ``Fix``,
 __version__ = "0.1.0"
 
 from lawlint.document import Block, Document, Segment  # noqa: E402
-from lawlint.hookspecs import hookimpl  # noqa: E402
+from lawlint.engine.hookspecs import hookimpl  # noqa: E402
 from lawlint.rule import ConfigError, Edit, Fix, Rule, Severity, Span, Violation  # noqa: E402
 
 __all__ = ["Block", "ConfigError", "Document", "Edit", "Fix", "Rule", "Segment", "Severity", "Span",

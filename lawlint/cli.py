@@ -16,15 +16,16 @@ from typing import Callable, Iterator, Sequence
 
 import click
 
-from lawlint import __version__, docs, formatters
-from lawlint import config as config_module
-from lawlint.formatters import Summary
-from lawlint.linter import FileResult, Linter, LinterSet, load_config
-from lawlint.runner import STDIN, default_jobs, lint_files, read
-from lawlint.loaders import InputError
-from lawlint.plugins import CONTRIBUTIONS
-from lawlint.plugins import load as load_plugins
-from lawlint.registry import Registry, UsageError
+from lawlint import __version__
+from lawlint.document.loaders import InputError
+from lawlint.engine import config as config_module
+from lawlint.engine.linter import FileResult, Linter, LinterSet, load_config
+from lawlint.engine.plugins import CONTRIBUTIONS
+from lawlint.engine.plugins import load as load_plugins
+from lawlint.engine.registry import Registry, UsageError
+from lawlint.engine.runner import STDIN, default_jobs, lint_files, read
+from lawlint.output import docs, formatters
+from lawlint.output.formatters import Summary
 from lawlint.rule import ConfigError, Severity
 
 _SKIP_DIRS = {"node_modules", "__pycache__", "venv"}

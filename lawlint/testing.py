@@ -40,9 +40,9 @@ from typing import Any, Sequence
 
 import yaml
 
-from lawlint import fixer
-from lawlint.config import Config
-from lawlint.linter import Linter
+from lawlint import fix as fixer
+from lawlint.engine.config import Config
+from lawlint.engine.linter import Linter
 
 _CASE_KEYS = {"pass", "fail", "violations", "fix", "options", "profile", "unsafe", "description"}
 _EXPECTED = re.compile(r"^(\d+):(\d+)(?:\s+([A-Z]{2,4}\d{3}))?$")

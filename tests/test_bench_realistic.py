@@ -13,7 +13,7 @@ sys.path.insert(0, str(BENCH))
 
 import realistic  # noqa: E402
 
-from lawlint.linter import Linter  # noqa: E402
+from lawlint.engine.linter import Linter  # noqa: E402
 
 # Source documents written for these tests: a web copy with ASCII marks and a stray space,
 # a line from a traditional-script mirror, and lines that are not body paragraphs.

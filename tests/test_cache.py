@@ -17,9 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from lawlint import cache, words
 from lawlint.checks import script_mixing
-from lawlint.linter import Linter
+from lawlint.engine import cache
+from lawlint.engine.linter import Linter
+from lawlint.lang import words
 
 POSIX = hasattr(os, "geteuid")
 TEXT = ("关于2024年法治政府建设情况的报告\n\n一、主要举措和成效\n\n"

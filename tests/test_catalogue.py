@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from lawlint.linter import Linter
+from lawlint.engine.linter import Linter
 from lawlint.rule import CODE_PATTERN, NAME_PATTERN
 from lawlint.testing import load_cases
 

@@ -208,7 +208,7 @@ def test_parallel_run_reports_the_same_findings_in_the_same_order(cli, tmp_path)
 
 
 def test_workers_get_large_chunks_first_and_single_files_last():
-    from lawlint.runner import MAX_FILES_PER_CHUNK, _chunks
+    from lawlint.engine.runner import MAX_FILES_PER_CHUNK, _chunks
 
     paths = [f"{i}.txt" for i in range(1000)]
     chunks = _chunks(paths, 2)

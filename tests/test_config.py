@@ -208,7 +208,7 @@ def homeless(monkeypatch):
 
 
 def test_no_home_folder_config_discovery(cli, project, homeless):
-    from lawlint.config import home_folder
+    from lawlint.engine.config import home_folder
 
     assert home_folder() is None
     write(project, "select: [DN]\n")

@@ -158,7 +158,7 @@ def test_a_configuration_anybody_may_write_is_refused(cli, shared):
 
 
 def test_a_root_owned_configuration_is_trusted(tmp_path, monkeypatch):
-    from lawlint.config import distrust
+    from lawlint.engine.config import distrust
 
     path = config(tmp_path, "select: [DN]\n")
     if os.stat(path).st_uid != 0:

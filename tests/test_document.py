@@ -1,7 +1,15 @@
 """The document model: positions, lines, blocks, sentences and clauses."""
 from conftest import doc_of
 
-from lawlint.document import CHROME, ELEMENT, HEADING, PARAGRAPH, SIGNATURE, TITLE, parse_numbering
+from lawlint.document import (
+    CHROME,
+    ELEMENT,
+    HEADING,
+    PARAGRAPH,
+    SIGNATURE,
+    TITLE,
+    parse_numbering,
+)
 
 
 def test_positions_are_one_based_code_points_across_crlf():
@@ -104,7 +112,7 @@ def test_clause_spans_point_at_the_text():
 def _split_one_mark_at_a_time(block, mask):
     """The sentence splitter written plainly: each mark in turn, then the marks and
     closing quotes right after it."""
-    from lawlint.sentences import _CLOSERS, _TERMINALS, _is_full_stop, _segment
+    from lawlint.document.sentences import _CLOSERS, _TERMINALS, _is_full_stop, _segment
 
     text, sentences, start, resume = block.text, [], 0, 0
     for i, ch in enumerate(text):
@@ -124,8 +132,9 @@ def _split_one_mark_at_a_time(block, mask):
 def test_sentence_ends_are_those_of_the_plain_splitter():
     import random
 
-    from lawlint.document import Block, Span
-    from lawlint.sentences import protected, split_sentences
+    from lawlint.document import Block
+    from lawlint.rule import Span
+    from lawlint.document.sentences import protected, split_sentences
 
     rng = random.Random(9)
     alphabet = ["依法", "行政", "。", "；", "！", "？", ";", "!", "…", ".", "“", "”", "《", "》", "）", "\"", "3", "a", " "]
@@ -140,7 +149,7 @@ def test_sentence_ends_are_those_of_the_plain_splitter():
 def _clauses_plainly(sentence, mask):
     """The clause splitter written plainly: every clause mark outside quotes, except , and :
     between two digits."""
-    from lawlint.sentences import _TRAILING, _segment
+    from lawlint.document.sentences import _TRAILING, _segment
 
     text, clauses, start = sentence.block.text, [], sentence.start
     for i in range(sentence.start, sentence.end):
@@ -158,8 +167,9 @@ def _clauses_plainly(sentence, mask):
 def test_clauses_are_those_of_the_plain_splitter():
     import random
 
-    from lawlint.document import Block, Span
-    from lawlint.sentences import protected, split_clauses, split_sentences
+    from lawlint.document import Block
+    from lawlint.rule import Span
+    from lawlint.document.sentences import protected, split_clauses, split_sentences
 
     rng = random.Random(11)
     alphabet = ["依法", "行政", "，", "、", "：", ",", ":", "。", "；", "1", "0", "“", "”", "《", "》", " ", "…"]
@@ -175,7 +185,7 @@ def test_clauses_are_those_of_the_plain_splitter():
 def test_the_numbering_guard_never_hides_a_marker():
     """parse_numbering looks at the first character before trying its patterns: every
     character a marker can start with passes that look."""
-    from lawlint.document import _NUMBERING, _NUMBERING_STARTS, parse_numbering
+    from lawlint.document.numbering import _NUMBERING, _NUMBERING_STARTS, parse_numbering
 
     tails = ["、", "一、", "1.", "1、", "）", "一）", "1）", "部分"]
     for code in range(0x10000):

@@ -4,7 +4,7 @@ import os
 import subprocess
 import sys
 
-from lawlint.linter import Linter
+from lawlint.engine.linter import Linter
 
 DRAFT = "依据国办发[2024]第012号文件。\n"
 
@@ -13,7 +13,7 @@ def test_builtin_rules_come_through_the_plugin_hook():
     linter = Linter(entry_points=False)
     assert {e.plugin for e in linter.registry} == {"lawlint"}
     packs = {e.pack for e in linter.registry if e.pack}
-    assert packs == {"structure", "punctuation", "numbers", "wording", "hygiene"}  # YAML rules in rules/packs/
+    assert packs == {"structure", "punctuation", "numbers", "wording", "hygiene"}  # YAML rules in lawlint/data/packs/
     python_rules = [r for r, _ in linter.plugins.contributions("register_rules")]
     assert len(linter.registry) == len(python_rules) + sum(len(p.rules) for p in linter.packs) == 56
 
@@ -58,11 +58,11 @@ def test_jieba_is_loaded_only_when_a_rule_needs_words():
 
 
 def test_each_text_is_segmented_once(monkeypatch):
-    import lawlint.words
+    import lawlint.lang.words
 
     calls = []
-    real = lawlint.words.cut
-    monkeypatch.setattr(lawlint.words, "cut", lambda text: calls.append(text) or real(text))
+    real = lawlint.lang.words.cut
+    monkeypatch.setattr(lawlint.lang.words, "cut", lambda text: calls.append(text) or real(text))
     from lawlint.testing import lint
 
     _, found = lint(NEAR + NEAR.replace("提升", "增强"), "RP002", entry_points=False)
@@ -70,7 +70,7 @@ def test_each_text_is_segmented_once(monkeypatch):
 
 
 def test_dictionary_table_is_written_once_and_read_back(tmp_path):
-    script = ("import sys\nfrom lawlint import words\nprint('|'.join(words.cut('着力提高全体干部职工的认识水平')))\n"
+    script = ("import sys\nfrom lawlint.lang import words\nprint('|'.join(words.cut('着力提高全体干部职工的认识水平')))\n"
               "print('pkg_resources' in sys.modules)")
     env = {**os.environ, "LAWLINT_CACHE_DIR": str(tmp_path)}
 
@@ -93,7 +93,7 @@ def test_dictionary_table_is_written_once_and_read_back(tmp_path):
 def test_table_lookups_segment_as_jieba_does(tmp_path, monkeypatch):
     import jieba
 
-    from lawlint import words
+    from lawlint.lang import words
 
     monkeypatch.setenv("LAWLINT_CACHE_DIR", str(tmp_path))
     full = jieba.Tokenizer()
@@ -107,8 +107,8 @@ def test_table_lookups_segment_as_jieba_does(tmp_path, monkeypatch):
 
 
 def test_traditional_characters_are_found_once_and_read_back(tmp_path, monkeypatch):
-    from lawlint import cache
     from lawlint.checks import script_mixing
+    from lawlint.engine import cache
 
     monkeypatch.setenv("LAWLINT_CACHE_DIR", str(tmp_path))
     script_mixing._traditional_characters.cache_clear()

@@ -11,11 +11,11 @@ import os
 from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
-from lawlint.config import Config
 from lawlint.document import Document
-from lawlint.fixer import overlapping
-from lawlint.formatters import JsonFormatter, Summary, TextFormatter
-from lawlint.linter import FileResult, Linter
+from lawlint.engine.config import Config
+from lawlint.engine.linter import FileResult, Linter
+from lawlint.fix import overlapping
+from lawlint.output.formatters import JsonFormatter, Summary, TextFormatter
 
 HAN = "的一是在了有和人中大为上国以要时到作地于出就分对成会可主发年动同工也能下过法制治政府建设依行县市区局司关报告通知" \
       "意见工作情况主要举措成效存在不足原因推进落实责任第负责人领导加强完善制度执法监督审核决策规范性文件這個機關發佈"

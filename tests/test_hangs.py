@@ -20,9 +20,9 @@ import pytest
 import yaml
 
 import lawlint
-from lawlint import resources
-from lawlint.linter import Linter
-from lawlint.schema import LazyPattern
+from lawlint.engine import resources
+from lawlint.engine.linter import Linter
+from lawlint.engine.schema import LazyPattern
 
 SHORT, LONG = 2_000, 20_000
 # A search over a 20,000-character line taking longer than this is suspect (linear patterns
@@ -114,8 +114,8 @@ def builtin_patterns() -> dict[tuple[str, int], re.Pattern]:
         linter.lint_text(text)
     roots += [linter, linter.rules, linter.profiles, list(linter.registry)]
     found = _reachable_patterns(roots)
-    root = resources.rules_root()
-    for path in (*(root / "data").iterdir(), *(root / "profiles").iterdir(),
+    root = resources.data_root()
+    for path in (*(root / "lists").iterdir(), *(root / "profiles").iterdir(),
                  *(f for pack in (root / "packs").iterdir() for f in pack.iterdir())):
         if path.name.endswith(".yml"):
             for pattern in _pattern_strings(yaml.safe_load(path.read_text(encoding="utf-8"))):
@@ -127,8 +127,9 @@ def _used_only_anchored() -> set[str]:
     """Patterns lawlint only ever matches at one place (``match``/``fullmatch``), where their
     work is one pass; searched, they would retry from every position.  Each is checked with
     ``match`` and ``fullmatch`` instead."""
-    from lawlint import dates, layout
     from lawlint.checks import year_range
+    from lawlint.document import layout
+    from lawlint.lang import dates
 
     return {dates._LOST_MARKS_RE.pattern,  # fullmatch on a date of at most 40 characters (parse_date_text)
             year_range._WITHIN_END_YEAR.pattern,  # match right after a year range
@@ -207,8 +208,8 @@ def _sweep(anchored: set[str], slow: list[str]) -> None:
 def test_the_anchored_exceptions_are_still_in_use():
     """The patterns excused from searching exist and are used anchored only."""
     import lawlint.checks.year_range as year_range
-    import lawlint.dates as dates
-    import lawlint.layout as layout
+    import lawlint.document.layout as layout
+    import lawlint.lang.dates as dates
 
     for module, name in ((dates, "_LOST_MARKS_RE"), (year_range, "_WITHIN_END_YEAR"), (layout, "trailer_element")):
         source = inspect.getsource(module)

@@ -4,9 +4,9 @@ import json
 import pytest
 from conftest import FIXTURES, doc_of
 
-from lawlint.config import Config
-from lawlint.formatters import location
-from lawlint.linter import Linter
+from lawlint.engine.config import Config
+from lawlint.engine.linter import Linter
+from lawlint.output.formatters import location
 
 DRAFT = ("青山县司法局关于2024年法治政府建设情况的报告\n"
          "\n"

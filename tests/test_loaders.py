@@ -3,7 +3,7 @@ import codecs
 
 import pytest
 
-from lawlint.loaders import InputError, decode, load
+from lawlint.document.loaders import InputError, decode, load
 
 TEXT = "青山县人民政府关于2024年法治政府建设情况的报告\n“放管服”改革、《行政处罚法》。\n"
 

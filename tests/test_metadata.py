@@ -59,7 +59,7 @@ def test_own_document_number_is_the_number_line_near_the_title():
 def test_days_in_month_is_the_calendar_s():
     import calendar
 
-    from lawlint.dates import days_in_month
+    from lawlint.lang.dates import days_in_month
 
     for year in [*range(1, 2101), 2400, 9999]:
         for month in range(1, 13):

@@ -7,9 +7,9 @@ import sys
 
 import pytest
 
-from lawlint.config import Config
-from lawlint.formatters import JsonFormatter, Summary, TextFormatter, printable
-from lawlint.linter import Linter
+from lawlint.engine.config import Config
+from lawlint.engine.linter import Linter
+from lawlint.output.formatters import JsonFormatter, Summary, TextFormatter, printable
 
 DRAFT = "依据国办发[2024]第012号文件。\n"
 
@@ -98,7 +98,7 @@ def test_jsonl_is_one_finding_per_line(cli, tmp_path):
 
 # -- between worker processes -----------------------------------------------------------
 def test_a_worker_sends_plain_tuples_and_no_text(tmp_path):
-    from lawlint import runner
+    from lawlint.engine import runner
 
     path = tmp_path / "d.txt"
     path.write_text(DRAFT + "正文" * 5000 + "。\n", encoding="utf-8")

@@ -1,4 +1,4 @@
-"""The built wheel carries the rules/ data and works without the source tree."""
+"""The built wheel carries lawlint/data and works without the source tree."""
 import os
 import subprocess
 import sys
@@ -19,10 +19,10 @@ def wheel(tmp_path_factory):
     return built
 
 
-def test_wheel_contains_the_rules_folder(wheel):
+def test_wheel_contains_the_data_folder(wheel):
     names = zipfile.ZipFile(wheel).namelist()
-    shipped = {p.relative_to(ROOT).as_posix() for p in (ROOT / "rules").rglob("*.yml")}
-    assert shipped and {f"lawlint/{name}" for name in shipped} <= set(names)
+    shipped = {p.relative_to(ROOT).as_posix() for p in (ROOT / "lawlint" / "data").rglob("*.yml")}
+    assert len(shipped) > 30 and shipped <= set(names)
 
 
 def test_wheel_finds_its_data_without_the_checkout(wheel, tmp_path):
@@ -31,7 +31,7 @@ def test_wheel_finds_its_data_without_the_checkout(wheel, tmp_path):
     draft = tmp_path / "draft.txt"
     draft.write_text("依据国办发[2024]第012号文件。\n", encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(unpacked)}
-    where = subprocess.run([sys.executable, "-c", "import lawlint.resources as r; print(r.rules_root())"],
+    where = subprocess.run([sys.executable, "-c", "import lawlint.engine.resources as r; print(r.data_root())"],
                            capture_output=True, text=True, cwd=tmp_path, env=env, check=True).stdout.strip()
     assert Path(where).is_relative_to(unpacked)
     proc = subprocess.run([sys.executable, "-m", "lawlint", "check", "--isolated", str(draft)],

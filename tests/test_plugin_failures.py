@@ -141,7 +141,7 @@ def test_a_rule_that_cannot_be_created_is_one_line(cli, tmp_path, draft):
 
 def test_a_formatter_that_raises_is_one_line(cli, tmp_path, draft, monkeypatch):
     path = plugin_file(tmp_path, '''
-from lawlint.formatters import Formatter
+from lawlint.output.formatters import Formatter
 
 class Broken(Formatter):
     name = "broken"

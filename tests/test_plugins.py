@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from lawlint import hookspecs
-from lawlint.linter import Linter
+from lawlint.engine import hookspecs
+from lawlint.engine.linter import Linter
 from lawlint.rule import ConfigError
 
 ROOT = Path(__file__).parent.parent
@@ -184,7 +184,7 @@ def test_hook_register_profiles(cli, site, tmp_path):
 
 def test_hook_register_formatters(cli, site, draft):
     plugin = '''
-    from lawlint.formatters import Formatter
+    from lawlint.output.formatters import Formatter
 
     class Count(Formatter):
         name = "count"
@@ -386,7 +386,7 @@ def test_the_plugin_pre_check_says_yes_whenever_importlib_metadata_finds_one(sit
     import importlib.metadata
     import random
 
-    from lawlint.plugins import _may_declare_plugins
+    from lawlint.engine.plugins import _may_declare_plugins
 
     group = "lawlint_probe"
     lines = [f"[{group}]", f"[ {group} ]", f"[[{group}]]", f"# [{group}]", "[console_scripts]",
@@ -407,7 +407,7 @@ def test_the_plugin_pre_check_says_yes_whenever_importlib_metadata_finds_one(sit
 
 
 def test_the_plugin_pre_check_answers_yes_where_it_cannot_look(site, monkeypatch):
-    from lawlint.plugins import _may_declare_plugins
+    from lawlint.engine.plugins import _may_declare_plugins
 
     _declare(site, "tool", "[console_scripts]\nlawlint_probe = tool:main\n")
     assert not _may_declare_plugins("lawlint_probe")
@@ -436,7 +436,7 @@ def test_a_run_without_installed_plugins_does_not_import_importlib_metadata(tmp_
     """Imported exactly when the pre-check finds a distribution that may declare a plugin."""
     import subprocess
 
-    from lawlint.plugins import _may_declare_plugins
+    from lawlint.engine.plugins import _may_declare_plugins
 
     draft = tmp_path / "d.txt"
     draft.write_text(DRAFT, encoding="utf-8")

@@ -1,11 +1,19 @@
-"""``lawlint.prefilter`` skips a pattern when the text lacks what every match contains:
+"""``lawlint.engine.prefilter`` skips a pattern when the text lacks what every match contains:
 a shortcut that must never hide a match."""
 import re
 
 import pytest
 
 from lawlint.document import Document
-from lawlint.prefilter import Presence, _character_class, finditer_lines, needs, possible, scanner, uses_line_anchors
+from lawlint.engine.prefilter import (
+    Presence,
+    _character_class,
+    finditer_lines,
+    needs,
+    possible,
+    scanner,
+    uses_line_anchors,
+)
 
 PATTERNS = [
     r"锟斤拷|(?:烫){3,}|(?:屯){3,}",
@@ -101,10 +109,10 @@ def _rule_patterns():
     import pkgutil
 
     import lawlint.checks
-    from lawlint.linter import Linter
+    from lawlint.engine.linter import Linter
 
     modules = [importlib.import_module(f"lawlint.checks.{m.name}") for m in pkgutil.iter_modules(lawlint.checks.__path__)]
-    modules += [importlib.import_module(f"lawlint.{name}") for name in ("dates", "metadata", "sentences", "docnumbers")]
+    modules += [importlib.import_module(f"lawlint.{name}") for name in ("lang.dates", "document.metadata", "document.sentences", "lang.docnumbers")]
     for module in modules:
         yield from (v for v in vars(module).values() if isinstance(v, re.Pattern))
     for rule in Linter().rules:
@@ -141,8 +149,14 @@ def test_scanner_wraps_only_patterns_that_start_slowly():
 
 def _anchored_searches():
     """Every (pattern, anchor) pair the rules search with ``finditer_lines``."""
-    from lawlint import dates
-    from lawlint.checks import approximate_number, dotted_date, malformed_date, meeting_before_document, year_numerals
+    from lawlint.checks import (
+        approximate_number,
+        dotted_date,
+        malformed_date,
+        meeting_before_document,
+        year_numerals,
+    )
+    from lawlint.lang import dates
 
     return [(dates._STANDARD_RE, dates.MONTH_DAY_ANCHOR), (malformed_date._MONTH_DAY, dates.MONTH_DAY_ANCHOR),
             (approximate_number._APPROX, approximate_number._APPROX_ANCHOR),
@@ -211,7 +225,7 @@ def test_doc_number_anchors_are_those_of_the_plain_two_branch_search():
     """``docnumbers`` skips to brackets and 〕; it must try the places the plain search found."""
     import random
 
-    from lawlint.docnumbers import CLOSES, OPENS, _D, _anchors
+    from lawlint.lang.docnumbers import _D, CLOSES, OPENS, _anchors
 
     blanks = "[ \t\u3000\u00a0]*"
     plain = re.compile(rf"[{re.escape(OPENS)}]{blanks}(?:{_D}|[{re.escape(CLOSES)}]{blanks}{_D})|(?:19|20)[0-9]{{2}}〕")
@@ -228,9 +242,10 @@ def test_patterns_written_class_first_match_as_their_plain_forms():
     a repeated class is tried at every position.  The rewritten forms must match the same."""
     import random
 
-    from lawlint import sentences, similarity
     from lawlint.checks import halfwidth_punctuation, stray_space
-    from lawlint.text import BLANKS
+    from lawlint.document import sentences
+    from lawlint.lang import similarity
+    from lawlint.lang.text import BLANKS
 
     pairs = [
         (halfwidth_punctuation._URL,
@@ -251,7 +266,12 @@ def test_patterns_written_class_first_match_as_their_plain_forms():
 
 
 def test_blocks_holding_an_anchor_are_those_where_it_matches_one_by_one():
-    from lawlint.checks import approximate_number, dotted_date, meeting_before_document, year_numerals
+    from lawlint.checks import (
+        approximate_number,
+        dotted_date,
+        meeting_before_document,
+        year_numerals,
+    )
     from lawlint.document import HEADING, PARAGRAPH, SIGNATURE, TITLE, Document
 
     anchors = [dotted_date._DOTTED_ANCHOR, year_numerals._YEAR_ANCHOR, approximate_number._APPROX_ANCHOR,

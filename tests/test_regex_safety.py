@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from lawlint.regex_safety import UnsafePattern, check
+from lawlint.engine.regex_safety import UnsafePattern, check
 
 REFUSED = [
     r"(a+)+$", r"(a*)*b", r"(\d+\s?)+", r"(?:\w{1,3})*x", r"(a|aa)+", r"(a|a)+", r"(x+x+)+y",

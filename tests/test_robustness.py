@@ -1,8 +1,8 @@
 """Inputs that used to crash a rule: each is linted normally, no rule reports an internal error."""
 import pytest
 
-from lawlint.config import Config
-from lawlint.linter import Linter
+from lawlint.engine.config import Config
+from lawlint.engine.linter import Linter
 
 INTERNAL = "运行出错"
 

@@ -1,10 +1,16 @@
-"""The batched shortcuts in ``lawlint.similarity`` equal the slow, obvious computation."""
+"""The batched shortcuts in ``lawlint.lang.similarity`` equal the slow, obvious computation."""
 import random
 from difflib import SequenceMatcher
 from types import SimpleNamespace
 
-from lawlint.similarity import (Fingerprinter, character_overlap, character_overlap_bound, first_similar, normalise,
-                                normalise_all)
+from lawlint.lang.similarity import (
+    Fingerprinter,
+    character_overlap,
+    character_overlap_bound,
+    first_similar,
+    normalise,
+    normalise_all,
+)
 
 
 def test_batched_normalisation_equals_one_by_one():
@@ -56,7 +62,7 @@ def test_character_overlap_is_difflib_quick_ratio_and_the_bound_never_below_it()
 
 def test_document_keys_equal_normalising_each_sentence_and_clause():
     from lawlint.document import Document
-    from lawlint.similarity import clause_keys, sentence_keys
+    from lawlint.lang.similarity import clause_keys, sentence_keys
 
     texts = [
         ("一、总体情况\n"
@@ -81,7 +87,7 @@ _SHARED = "认真贯彻落实中央关于法治政府建设的决策部署"
 
 def test_only_sentences_sharing_text_or_citing_a_title_have_their_clauses_compared():
     from lawlint.document import Document
-    from lawlint.similarity import sentences_to_compare
+    from lawlint.lang.similarity import sentences_to_compare
 
     doc = Document(f"　　一是{_SHARED}，推进严格规范公正文明执法。二是健全行政决策制度体系。"
                    f"三是{_SHARED}。四是学习《中华人民共和国行政处罚法》。\n")
@@ -97,7 +103,7 @@ def test_comparing_only_those_sentences_finds_what_comparing_all_finds(monkeypat
     rules report the same with and without the restriction to sentences sharing text."""
     from lawlint.checks import duplicate_sentence, near_duplicate
     from lawlint.document import Document
-    from lawlint.linter import Linter
+    from lawlint.engine.linter import Linter
 
     pool = [_SHARED, _SHARED.replace("决策", "重大"), "推进严格规范公正文明执法", "学习《中华人民共和国行政处罚法》有关规定",
             "学习《中华人民共和国行政许可法》有关规定", "全面落实行政执法公示制度和重大执法决定法制审核制度",
@@ -147,7 +153,7 @@ def test_long_documents_keep_hashes_and_find_the_same_candidates(monkeypatch):
 
 
 def test_texts_sharing_a_run_share_a_fingerprint_whatever_the_run():
-    from lawlint.similarity import shares_run
+    from lawlint.lang.similarity import shares_run
 
     rng = random.Random(3)
     pieces = ["依法行政", "法治政府", "建设", "的", "推进", "制度", "执法", "严格规范公正文明"]
@@ -161,7 +167,7 @@ def test_texts_sharing_a_run_share_a_fingerprint_whatever_the_run():
 
 
 def test_formulas_and_annotation_tags_are_not_content():
-    from lawlint.similarity import substance
+    from lawlint.lang.similarity import substance
 
     assert substance("深入学习宣传贯彻习近平法治思想") == 0
     assert substance("坚持以习近平新时代中国特色社会主义思想为指导") == 0
@@ -175,7 +181,7 @@ def test_formulas_and_annotation_tags_are_not_content():
 
 def test_items_of_an_enumeration():
     from lawlint.document import Document
-    from lawlint.similarity import same_item
+    from lawlint.lang.similarity import same_item
 
     doc = Document("　　一是加强学习，提升能力；二是统一是非标准，强化监督；三是完善制度。\n"
                    "　　本局分别于3月召开会议；于5月召开会议。全面推进依法行政；持续优化营商环境。\n")

@@ -1,4 +1,4 @@
-"""lawlint's built-in Python rules, one module per rule (registered by ``lawlint.builtin``)."""
+"""lawlint's built-in Python rules, one module per rule (registered by ``lawlint.engine.builtin``)."""
 
 # 《法治政府建设与责任落实督察工作规定》: cited without article numbers, which the
 # available copies do not confirm.

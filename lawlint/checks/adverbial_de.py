@@ -3,10 +3,10 @@ from __future__ import annotations
 import functools
 import re
 
-from lawlint import resources
 from lawlint.document import HEADING, PARAGRAPH, TITLE, Document
+from lawlint.engine import resources
+from lawlint.lang.text import HAN_RE, segment_pieces
 from lawlint.rule import Fix, Rule, Severity
-from lawlint.text import HAN_RE, segment_pieces
 
 
 @functools.cache
@@ -22,7 +22,7 @@ def _data() -> tuple[re.Pattern, frozenset[str], frozenset[str]]:
 class AdverbialDe(Rule):
     """状语和动词之间误用了“得”。
 
-    “更好”“认真”“积极”这类词（清单在 `rules/data/collocations.yml`）修饰后面的动词时，
+    “更好”“认真”“积极”这类词（清单在 `lawlint/data/lists/collocations.yml`）修饰后面的动词时，
     中间用“地”：“更好得学习”应为“更好地学习”。按 jieba 分词判断：“得”单独成词、后面
     是动词短语时才报出；“更好得到落实”“得以实现”“得心应手”里的“得”属于别的词，“认真得很”
     “深入得不够”是补语，都不会报出。

@@ -3,9 +3,9 @@ from __future__ import annotations
 import re
 
 from lawlint.document import HEADING, PARAGRAPH, TITLE, Document
-from lawlint.prefilter import scanner
+from lawlint.engine.prefilter import scanner
+from lawlint.lang.text import cn_to_int, int_to_cn
 from lawlint.rule import Fix, Rule, Severity
-from lawlint.text import cn_to_int, int_to_cn
 
 _UNIT = r"(?=[十百千万]?(?:个|次|天|年|人|家|名|项|倍|位|件|条|种|所|批|遍|周|月|日|小时|分钟|公里|米|元))"
 _APPROX_ANCHOR = re.compile("、(?<=[1-9一二三四五六七八九]、)(?=[1-9一二三四五六七八九])")

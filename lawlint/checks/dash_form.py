@@ -3,8 +3,8 @@ from __future__ import annotations
 import re
 
 from lawlint.document import HEADING, PARAGRAPH, Document
+from lawlint.lang.text import BLANKS, HAN
 from lawlint.rule import Fix, Rule, Severity, Violation
-from lawlint.text import BLANKS, HAN
 
 # Dashes and their keyboard stand-ins; ― and ─ are how some code pages and fonts show the
 # halves of a 破折号, so two of them (or of —) are a 破折号 to the eye and are left alone.

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import re
 
-from lawlint.docnumbers import find_doc_numbers
 from lawlint.document import HEADING, PARAGRAPH, TITLE, Document
+from lawlint.lang.docnumbers import find_doc_numbers
 from lawlint.rule import Fix, Rule, Severity
 
 # A bracketed note just before a 》 (bounded: a 发文字号 is short).

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import re
 
-from lawlint.dates import DateMention, SEPARATED
 from lawlint.document import HEADING, PARAGRAPH, TITLE, Document
-from lawlint.prefilter import scanner
+from lawlint.engine.prefilter import scanner
+from lawlint.lang.dates import SEPARATED, DateMention
 from lawlint.rule import Fix, Rule, Severity
 
 _DOTTED_ANCHOR = re.compile(r"[./／](?<=\d[./／])(?=\d)")

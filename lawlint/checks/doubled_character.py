@@ -3,10 +3,10 @@ from __future__ import annotations
 import functools
 import re
 
-from lawlint import resources
 from lawlint.document import HEADING, PARAGRAPH, TITLE, Document
+from lawlint.engine import resources
+from lawlint.lang.text import segment_pieces
 from lawlint.rule import Fix, Rule, Severity
-from lawlint.text import segment_pieces
 
 
 @functools.cache
@@ -21,7 +21,7 @@ def _prefixed() -> tuple[str, ...]:
 
 def _begins_word(char: str, after: str) -> bool:
     """Does ``char`` begin a word with the text ``after`` it (会前, 县长, 市本级)?"""
-    from lawlint.words import is_word
+    from lawlint.lang.words import is_word
 
     return after.startswith(_prefixed()) or any(is_word(char + after[:k]) for k in range(1, min(len(after), 3) + 1))
 
@@ -36,7 +36,7 @@ class DoubledCharacter(Rule):
     """一个字紧挨着多写了一遍。
 
     地名、机关名称的最后一个字（县、市、区、局、委……，清单在
-    `rules/data/doubled-characters.yml`）又多写了一遍，如“元谋县县卫生健康局”。
+    `lawlint/data/lists/doubled-characters.yml`）又多写了一遍，如“元谋县县卫生健康局”。
     按 jieba 分词判断：“市市场监管局”（市｜市场）、“全县县直单位”（全县｜县直）、
     “县县通”“村村通”都不会报出。后一个字与后面的字组成词的也不报：“党组会会前学法”
     （会前）、“元谋县县长”（县长）、“吉安市市本级”（本级，见同一数据文件）。修改建议是

@@ -1,8 +1,14 @@
 from __future__ import annotations
 
 from lawlint.document import Document, Segment
+from lawlint.lang.similarity import (
+    clause_keys,
+    same_item,
+    sentence_keys,
+    sentences_to_compare,
+    substance,
+)
 from lawlint.rule import Rule, Severity
-from lawlint.similarity import clause_keys, same_item, sentence_keys, sentences_to_compare, substance
 
 
 def quote(segment: Segment, limit: int = 24) -> str:
@@ -21,7 +27,7 @@ class DuplicateSentence(Rule):
     隔开的各项是并列的，项与项之间按不同段落对待。
 
     计算长度时，固定提法（“深入学习宣传贯彻习近平法治思想”“以习近平新时代中国特色
-    社会主义思想为指导”，清单在 `rules/data/formulas.yml`）和括注的标签（每项任务后的
+    社会主义思想为指导”，清单在 `lawlint/data/lists/formulas.yml`）和括注的标签（每项任务后的
     “〔责任单位：县司法局〕”）不算内容：只由它们组成的句子或分句重复出现，不是重复。
 
     ## 原因

@@ -5,10 +5,10 @@ import re
 
 import yaml
 
-from lawlint import resources
 from lawlint.document import HEADING, PARAGRAPH, TITLE, Document
+from lawlint.engine import resources
+from lawlint.engine.schema import SAFE_LOADER
 from lawlint.rule import Fix, Rule, Severity
-from lawlint.schema import SAFE_LOADER
 
 
 @functools.cache
@@ -20,7 +20,7 @@ def _expressions() -> tuple[tuple[str, tuple[str, ...]], ...]:
 @functools.cache
 def _reported_by_wd009() -> tuple[re.Pattern, ...]:
     """The wrong forms WD009 names (中央依法治国委员会): one finding for them, not two."""
-    pack = resources.rules_root() / "packs" / "wording" / "WD009.yml"
+    pack = resources.data_root() / "packs" / "wording" / "WD009.yml"
     swaps = yaml.load(pack.read_text(encoding="utf-8"), Loader=SAFE_LOADER)["swap"]
     return tuple(re.compile(str(wrong)) for wrong in swaps)
 
@@ -48,7 +48,7 @@ def one_edit_away(written: str, canonical: str) -> bool:
 class ExpressionNearMiss(Rule):
     """规范表述差了一个字。
 
-    与 `rules/data/political.yml` 中的规范表述只差一处的写法：错一个字（“人民当家做主”）、
+    与 `lawlint/data/lists/political.yml` 中的规范表述只差一处的写法：错一个字（“人民当家做主”）、
     多一个字、少一两个字（“履行法治建设第一责任人职责”少了“推进”）、相邻两字颠倒。
     先找规范表述的前半或后半，再比较整句，所以只有长而独特的表述才列入清单；
     与之只差一处的正式说法（如“中央全面依法治国委员会办公室”）作为例外列出。

@@ -3,8 +3,8 @@ from __future__ import annotations
 import re
 
 from lawlint.document import HEADING, PARAGRAPH, TITLE, Document
+from lawlint.lang.text import int_to_cn
 from lawlint.rule import Fix, Rule, Severity
-from lawlint.text import int_to_cn
 
 _N = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 # Each pattern with a character every match contains: a block without it is not scanned.

@@ -3,8 +3,8 @@ from __future__ import annotations
 import functools
 import re
 
-from lawlint import resources
 from lawlint.document import HEADING, PARAGRAPH, TITLE, Document
+from lawlint.engine import resources
 from lawlint.rule import Rule, Severity
 
 _FORMULA = re.compile(r"职能科学、权责法定(?:、[\u4e00-\u9fff]{4})+")
@@ -22,7 +22,7 @@ class GoalFormulaPeriod(Rule):
     守法诚信的法治政府”；2021—2025年的纲要改为“职能科学、权责法定、执法严明、
     公开公正、智能高效、廉洁诚信、人民满意的法治政府”。两者混用、或用了另一期的
     表述，都报出并给出本期的写法。报告年度不明时只查混用。表述在
-    `rules/data/political.yml`，新一期纲要发布后补充即可。
+    `lawlint/data/lists/political.yml`，新一期纲要发布后补充即可。
 
     ## 原因
     目标表述随纲要期次变化，引用时应与报告年度适用的纲要一致。

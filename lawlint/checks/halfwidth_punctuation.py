@@ -3,8 +3,8 @@ from __future__ import annotations
 import re
 
 from lawlint.document import HEADING, PARAGRAPH, TITLE, Document
+from lawlint.lang.text import is_cjk, neighbours
 from lawlint.rule import Fix, Rule, Severity
-from lawlint.text import is_cjk, neighbours
 
 _MARKS = re.compile(r"[,;:?!().]")
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。"}

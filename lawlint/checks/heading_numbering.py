@@ -1,9 +1,9 @@
 from __future__ import annotations
 
 from lawlint.document import HEADING, Document, Numbering
-from lawlint.parts import heading_words
+from lawlint.document.parts import heading_words
+from lawlint.lang.text import int_to_cn
 from lawlint.rule import Fix, Rule, Severity, Span
-from lawlint.text import int_to_cn
 
 # Marks allowed after each level's numeral (GB/T 9704—2012 7.3.3; GB/T 15834 下脚点 after Arabic numerals).
 _ALLOWED = {0: None, 1: ("、",), 2: ("",), 3: (".", "．"), 4: ("",), 5: ("",)}

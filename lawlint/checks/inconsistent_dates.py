@@ -4,11 +4,11 @@ import datetime as dt
 import re
 
 from lawlint.checks import guessed_year_note
-from lawlint.docnumbers import find_doc_numbers
-from lawlint.dates import format_cn
 from lawlint.document import Document
-from lawlint.metadata import years_in
-from lawlint.parts import find_parts
+from lawlint.document.metadata import years_in
+from lawlint.document.parts import find_parts
+from lawlint.lang.dates import format_cn
+from lawlint.lang.docnumbers import find_doc_numbers
 from lawlint.rule import Rule, Severity
 
 # The opening's year (2023年，我县……); 2016年以来 names the start of a longer period, not the year.

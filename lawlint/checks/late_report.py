@@ -2,9 +2,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from lawlint.checks import DUCHA_BASIS as BASIS, guessed_year_note
-from lawlint.dates import format_cn
+from lawlint.checks import DUCHA_BASIS as BASIS
+from lawlint.checks import guessed_year_note
 from lawlint.document import Document
+from lawlint.lang.dates import format_cn
 from lawlint.rule import Rule, Severity
 
 _KIND_NAMES = {"government": "各级政府（及党委和政府联合报告）", "department": "政府部门"}

@@ -4,13 +4,25 @@ import bisect
 import datetime as dt
 import re
 
-from lawlint.dates import (CHINESE, COMPACT, LOST_MARKS, MONTH_DAY_ANCHOR, PADDED, SEPARATED, SHORT_YEAR,
-                           STANDARD, DateMention, days_in_month, find_standard_dates, parse_date_text)
 from lawlint.document import ELEMENT, HEADING, PARAGRAPH, Document
-from lawlint.layout import is_note, is_organ_line, split_organ_date
-from lawlint.prefilter import finditer_lines, scanner
+from lawlint.document.layout import is_note, is_organ_line, split_organ_date
+from lawlint.engine.prefilter import finditer_lines, scanner
+from lawlint.lang.dates import (
+    CHINESE,
+    COMPACT,
+    LOST_MARKS,
+    MONTH_DAY_ANCHOR,
+    PADDED,
+    SEPARATED,
+    SHORT_YEAR,
+    STANDARD,
+    DateMention,
+    days_in_month,
+    find_standard_dates,
+    parse_date_text,
+)
+from lawlint.lang.text import squeeze
 from lawlint.rule import Fix, Rule, Severity, Span
-from lawlint.text import squeeze
 
 _MONTH_DAY = scanner(re.compile(r"(?<![0-9年])(?P<m>\d{1,2})月(?P<d>\d{1,2})日"))
 # GB/T 9704—2012 took effect on 2012-07-01; before it 行政机关 wrote 成文日期 in 汉字.

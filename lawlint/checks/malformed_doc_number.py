@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from lawlint.docnumbers import find_doc_numbers
 from lawlint.document import Document
+from lawlint.lang.docnumbers import find_doc_numbers
 from lawlint.rule import Fix, Rule, Severity, Span
 
 

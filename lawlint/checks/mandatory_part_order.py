@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from lawlint.checks import DUCHA_BASIS as BASIS
 from lawlint.document import Document
-from lawlint.parts import find_parts
+from lawlint.document.parts import find_parts
 from lawlint.rule import Rule, Severity
 
 

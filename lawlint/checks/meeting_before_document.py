@@ -4,10 +4,10 @@ import datetime as dt
 import functools
 import re
 
-from lawlint import resources
-from lawlint.dates import format_cn
 from lawlint.document import HEADING, PARAGRAPH, TITLE, Document
-from lawlint.prefilter import scanner
+from lawlint.engine import resources
+from lawlint.engine.prefilter import scanner
+from lawlint.lang.dates import format_cn
 from lawlint.rule import Rule, Severity
 
 _TERM = r"十[六七八九]|二十[一二]?"
@@ -35,7 +35,7 @@ class MeetingBeforeDocument(Rule):
 
     文中提到的党的代表大会、中央全会（如“二十届四中全会”，也包括“二十届二中、三中
     全会”这样的合写），召开日期不能晚于文档的成文日期（没有成文日期时用网页发布日期）。
-    会议清单和日期在 `rules/data/political.yml`，有新会议时补充即可。
+    会议清单和日期在 `lawlint/data/lists/political.yml`，有新会议时补充即可。
 
     ## 原因
     套用新文稿改写旧报告，或年份写错，常会出现这种时间上不可能的引用。

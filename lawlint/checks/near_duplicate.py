@@ -5,10 +5,20 @@ from difflib import SequenceMatcher
 
 from lawlint.checks.duplicate_sentence import quote
 from lawlint.document import Document, Segment
+from lawlint.lang.similarity import (
+    character_overlap,
+    character_overlap_bound,
+    clause_keys,
+    comparison_key,
+    comparison_keys,
+    first_similar,
+    same_item,
+    sentence_fingerprints,
+    sentences_to_compare,
+    shares_run,
+    substance,
+)
 from lawlint.rule import Rule, Severity
-from lawlint.similarity import (character_overlap, character_overlap_bound, clause_keys, comparison_key,
-                                comparison_keys, first_similar, same_item, sentence_fingerprints, sentences_to_compare,
-                                shares_run, substance)
 
 _CHAR_MARGIN = 0.15
 # A word that is a number, a date or a count: 31日, 15:00, 2次, 第三, 十九届.  Two sentences differing
@@ -34,7 +44,7 @@ class NearDuplicate(Rule):
     “提高行政决策的民主化水平，提高行政决策的法治化水平”这类排比只共享句式，
     不算重复；不同之处含有数字、日期的（“7月3日……召开……”“7月31日……召开……”）
     说的是两件事，也不算。书名号内的文件名、固定提法（清单在
-    `rules/data/formulas.yml`，如“以习近平新时代中国特色社会主义思想为指导”）和括注的
+    `lawlint/data/lists/formulas.yml`，如“以习近平新时代中国特色社会主义思想为指导”）和括注的
     标签（“〔责任单位：……〕”）不算内容；去掉标点后短于 `min_chars` 个字的分句和
     各级标题不参加比较；完全相同的由 RP001 报告。
 

@@ -4,8 +4,8 @@ import functools
 import re
 from difflib import SequenceMatcher
 
-from lawlint import resources
 from lawlint.document import HEADING, PARAGRAPH, TITLE, Document
+from lawlint.engine import resources
 from lawlint.rule import Rule, Severity
 
 _TITLE = re.compile(r"《([^《》]{8,60})》")
@@ -25,7 +25,7 @@ def _titles() -> dict[str, str]:
 class RegulationTitle(Rule):
     """引用的文件名称与正式名称不符。
 
-    报告常引用的法规、党内法规和纲要（清单在 `rules/data/political.yml`），书名号内
+    报告常引用的法规、党内法规和纲要（清单在 `lawlint/data/lists/political.yml`），书名号内
     的名称与正式名称只差一两个字的（漏字、多字、错字），报出并给出正式名称。只是
     半角括号、连接号写法不同的，由标点规则报告；简称（《行政处罚法》）和地方性文件
     （《广东省法治政府建设实施纲要》）不会报出。

@@ -9,17 +9,17 @@ from difflib import SequenceMatcher
 from itertools import accumulate, compress
 from operator import contains, itemgetter
 
-from lawlint import resources
 from lawlint.document import PARAGRAPH, Document, Segment
+from lawlint.document.sentences import protected
+from lawlint.engine import resources
+from lawlint.lang.similarity import item_starts, normalise, sentence_keys, substance
 from lawlint.rule import Rule, Severity
-from lawlint.sentences import protected
-from lawlint.similarity import item_starts, normalise, sentence_keys, substance
 
 _NOT_WORDS = re.compile(r"[\W_][\W_]*")
 _LONGEST = 40  # the copy of a gram of a first mention is looked for this far (and max_gap) after it
 _ENDS = frozenset("，,；;：:。！？!?…")
 _CLOSERS = "”’」』）)》〉】\"'"
-_SENTENCE_END = frozenset("。；;！!？?…\n")  # as lawlint.sentences splits (and paragraph ends)
+_SENTENCE_END = frozenset("。；;！!？?…\n")  # as lawlint.document.sentences splits (and paragraph ends)
 _MARKS = (",", "：", ":", *_SENTENCE_END)  # the marks between clauses, besides "，"
 _OPENERS = "“‘「『（(《〈【\"'"
 _LISTING = ("、", "及", "和", "与", "或", "以及")
@@ -66,7 +66,7 @@ class RepeatedPhrase(Rule):
     确实可以改用指代的地方。
 
     以下情形是自然的写法，不报：书名号内的文件名、引号内的名称（“推进《……条例》
-    立法工作，推动出台《……条例》”）；固定提法（`rules/data/formulas.yml`，如“习近平
+    立法工作，推动出台《……条例》”）；固定提法（`lawlint/data/lists/formulas.yml`，如“习近平
     新时代中国特色社会主义思想”）；第二次出现时只是更长的词组的一部分（“……收费和基金
     目录清单制度，公布……收费和基金项目”）；第二次出现时是列举中的一项（“传达学习甲及乙，
     贯彻落实丙及乙”：列举的文件要写出名称）；分处“一是……，二是……”不同各项的；

@@ -3,9 +3,9 @@ from __future__ import annotations
 import functools
 import re
 
-from lawlint import resources
 from lawlint.document import HEADING, PARAGRAPH, Document
-from lawlint.layout import title_core
+from lawlint.document.layout import title_core
+from lawlint.engine import resources
 from lawlint.rule import Rule, Severity
 
 
@@ -19,7 +19,7 @@ class RequestInReport(Rule):
 
     文种是“报告”的文档（法治政府建设年度报告都是）中出现“妥否，请批示”“请批准”
     “恳请……批准”等请示用语时报出。需要上级批准的事项应另行请示。“恳请给予支持”
-    这类建议不算请示，不会报出。用语清单在 `rules/data/political.yml`。
+    这类建议不算请示，不会报出。用语清单在 `lawlint/data/lists/political.yml`。
 
     ## 原因
     《党政机关公文处理工作条例》第十五条：不得在报告等非请示性公文中夹带请示事项。

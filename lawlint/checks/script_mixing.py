@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from lawlint import cache
 from lawlint.document import HEADING, PARAGRAPH, TITLE, Document
+from lawlint.engine import cache
 from lawlint.rule import Fix, Rule, Severity, Violation
 
 _CONVERTERS: dict[str, object] = {}
@@ -25,7 +25,7 @@ _FIRST, _LAST = 0x3400, 0xA000  # the Han blocks whose characters are looked at
 def _traditional_characters() -> frozenset[str]:
     """Characters OpenCC simplifies on their own: a document without any is simplified
     throughout, and is not converted at all.  Finding them takes OpenCC about 30 ms, so
-    they are kept in lawlint's cache (``lawlint.cache``), named after the installed
+    they are kept in lawlint's cache (``lawlint.engine.cache``), named after the installed
     OpenCC; a kept list that is not a plausible one is found again."""
     import importlib.util
 

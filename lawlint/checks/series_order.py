@@ -3,8 +3,8 @@ from __future__ import annotations
 import functools
 import re
 
-from lawlint import resources
 from lawlint.document import HEADING, PARAGRAPH, TITLE, Document
+from lawlint.engine import resources
 from lawlint.rule import Rule, Severity
 
 
@@ -31,7 +31,7 @@ class SeriesOrder(Rule):
     “科学立法、严格执法、公正司法、全民守法”“法治国家、法治政府、法治社会”
     “四个意识”“四个自信”“严格规范公正文明执法”等固定表述，各项有规定的顺序；
     “四个意识”“四个自信”等还必须列全。列出三项以上（“四个意识”“四个自信”两项
-    以上）时检查，给出规范写法。表述清单在 `rules/data/political.yml`。
+    以上）时检查，给出规范写法。表述清单在 `lawlint/data/lists/political.yml`。
 
     ## 原因
     这些表述出自中央文件（如《党政主要负责人履行推进法治建设第一责任人职责规定》

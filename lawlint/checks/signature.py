@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from lawlint.document import CHROME, Document
-from lawlint.parts import cut_off
+from lawlint.document.parts import cut_off
 from lawlint.rule import Rule, Severity, Span
 
 

@@ -3,10 +3,10 @@ from __future__ import annotations
 import functools
 import re
 
-from lawlint import resources
 from lawlint.document import HEADING, PARAGRAPH, TITLE, Document
+from lawlint.engine import resources
+from lawlint.lang.text import HAN
 from lawlint.rule import Fix, Rule, Severity
-from lawlint.text import HAN
 
 
 @functools.cache
@@ -23,7 +23,7 @@ class StrayCharacter(Rule):
     """固定搭配中间多了一个字。
 
     报告中常见的固定搭配（“营造良好”“积极探索”“深入推进”……，清单在
-    `rules/data/collocations.yml`）中间夹进了一个无关的字，如“营造安良好”“积极谈探索”，
+    `lawlint/data/lists/collocations.yml`）中间夹进了一个无关的字，如“营造安良好”“积极谈探索”，
     多半是改稿或输入时留下的。按 jieba 分词判断多出的字是否单独成词；“积极地探索”
     “营造了良好”“全面抓落实”这类中间用虚词、副词或“抓”“促”的写法是对的，不会报出。
 

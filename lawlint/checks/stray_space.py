@@ -15,11 +15,11 @@ import functools
 import re
 from dataclasses import dataclass
 
-from lawlint import resources
 from lawlint.document import HEADING, PARAGRAPH, TITLE, Block, Document
+from lawlint.document.sentences import protected
+from lawlint.engine import resources
+from lawlint.lang.text import BLANKS, HAN, HAN_RE, is_cjk
 from lawlint.rule import Fix, Rule, Severity, Violation
-from lawlint.sentences import protected
-from lawlint.text import BLANKS, HAN, HAN_RE, is_cjk
 
 _RUN = re.compile(f"[{BLANKS}][{BLANKS}]*")  # a class first: re skips to it (not so for [...]+)
 _CLAUSE_MARKS = frozenset("，。；：、！？,;:!?…")
@@ -44,7 +44,7 @@ _WRAPS, _LINE_WIDTH, _WIDTH_SLACK = 4, 15, 3  # four spaces or more at a regular
 
 @dataclass(frozen=True)
 class _Shapes:
-    """Patterns and names from rules/data/stray-space.yml, organs.yml and document-kinds.yml,
+    """Patterns and names from lawlint/data/lists/stray-space.yml, organs.yml and document-kinds.yml,
     built when a report first has a space between Chinese characters (a Han range costs
     milliseconds to compile)."""
 
@@ -512,6 +512,6 @@ def _split_word(doc: Document, text: str, ls: int, le: int, s: int, e: int) -> s
 def _in_dictionary(word: str) -> bool:
     """A word of jieba's dictionary, not one its HMM made up across the space (为民初心 勇担
     → 心勇担)."""
-    from lawlint.words import tokenizer  # loaded already: the word came from it
+    from lawlint.lang.words import tokenizer  # loaded already: the word came from it
 
     return bool(tokenizer().FREQ.get(word))

@@ -3,11 +3,11 @@ from __future__ import annotations
 import functools
 import re
 
-from lawlint import resources
 from lawlint.document import Document
-from lawlint.layout import title_core
+from lawlint.document.layout import title_core
+from lawlint.engine import resources
+from lawlint.lang.text import BLANKS, squeeze
 from lawlint.rule import Edit, Fix, Rule, Severity, Span
-from lawlint.text import BLANKS, squeeze
 
 _TRAILING = re.compile(rf"[。．.，,；;：:][{BLANKS}]*$")
 

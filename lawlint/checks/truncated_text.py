@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from lawlint.document import Document
-from lawlint.parts import anchor, ends_early
+from lawlint.document.parts import anchor, ends_early
 from lawlint.rule import Rule, Severity, Span
 
 

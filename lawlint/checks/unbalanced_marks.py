@@ -3,8 +3,8 @@ from __future__ import annotations
 import re
 
 from lawlint.document import HEADING, PARAGRAPH, TITLE, Block, Document
+from lawlint.lang.text import HAN_RE, is_cjk
 from lawlint.rule import Edit, Fix, Rule, Severity
-from lawlint.text import HAN_RE, is_cjk
 
 _PAIRS = {"《": "》", "〈": "〉", "“": "”", "‘": "’", "（": "）", "(": ")", "〔": "〕", "【": "】", "[": "]",
           "［": "］", "<": ">"}

@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 
 from lawlint.document import HEADING, PARAGRAPH, SIGNATURE, TITLE, Document
-from lawlint.prefilter import scanner
+from lawlint.engine.prefilter import scanner
 from lawlint.rule import Fix, Rule, Severity
 
 _YEAR = scanner(re.compile(r"(?<![〇○零0OoＯ一二三四五六七八九十])[一二][〇○零0OoＯ一二三四五六七八九]{3}(?=[ \t]*年)"))

@@ -12,9 +12,16 @@ import string
 from typing import Any, Callable, ClassVar, Iterator
 
 from lawlint.document import Document
-from lawlint.prefilter import Need, anchored_lines, met, needs, scanner, uses_line_anchors
+from lawlint.engine.prefilter import (
+    Need,
+    anchored_lines,
+    met,
+    needs,
+    scanner,
+    uses_line_anchors,
+)
+from lawlint.engine.schema import YamlSource, brief, check_regex, list_of
 from lawlint.rule import Rule, Span, Violation, shown
-from lawlint.schema import YamlSource, brief, check_regex, list_of
 
 MAX_WIDTH = 200  # of a format spec in a message
 SCOPES = ("document", "title", "heading", "paragraph", "sentence")
@@ -174,7 +181,7 @@ class YamlRule(Rule):
     default_message: ClassVar[str] = ""
     default_scope: ClassVar[tuple[str, ...]] = DEFAULT_SCOPE
 
-    # Filled in for each YAML rule by lawlint.packs.
+    # Filled in for each YAML rule by lawlint.engine.packs.
     scope: ClassVar[tuple[str, ...]] = DEFAULT_SCOPE
     message: ClassVar[str] = ""
     exceptions: ClassVar[tuple[re.Pattern, ...]] = ()
@@ -219,7 +226,7 @@ class YamlRule(Rule):
     def anywhere(self, doc: Document, pattern: re.Pattern) -> bool:
         """Whether ``pattern`` may match in any unit of this rule's scope.
 
-        A few set look-ups (``lawlint.prefilter``), then one search over all the units at
+        A few set look-ups (``lawlint.engine.prefilter``), then one search over all the units at
         once, cached per document, instead of one search per paragraph: most patterns
         match nowhere in most documents.
         """
@@ -235,7 +242,7 @@ class YamlRule(Rule):
 
     def _finditer(self, doc: Document, fast: re.Pattern, text: str) -> Iterator[re.Match]:
         """The matches of ``fast`` (a ``scanner``) in ``text``; with an ``anchor``, searched on
-        its lines only (``lawlint.prefilter.finditer_lines``), found once per text for all
+        its lines only (``lawlint.engine.prefilter.finditer_lines``), found once per text for all
         the rule's patterns."""
         if self.anchor is None:
             return fast.finditer(text)

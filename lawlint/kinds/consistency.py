@@ -1,7 +1,7 @@
 from __future__ import annotations
 
+from lawlint.engine.schema import check_regex, compile_pattern
 from lawlint.kinds.base import YamlRule
-from lawlint.schema import check_regex, compile_pattern
 
 
 def check_either(src, value, *path):

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
+from lawlint.engine.schema import compile_pattern
 from lawlint.kinds.base import YamlRule, alternation, regex_alternatives
-from lawlint.schema import compile_pattern
 
 
 class Existence(YamlRule):

@@ -3,10 +3,10 @@ from __future__ import annotations
 import bisect
 import re
 
+from lawlint.engine.schema import check_regex, compile_pattern
 from lawlint.kinds.base import YamlRule, alternation, regex_alternatives
+from lawlint.lang.text import BLANKS, segment_pieces
 from lawlint.rule import Fix
-from lawlint.schema import check_regex, compile_pattern
-from lawlint.text import BLANKS, segment_pieces
 
 # Two equal words side by side need a run of 2–8 characters written twice.  The patterns
 # are the cheap ones for CPython's re (\w, and blanks only when the text has any).

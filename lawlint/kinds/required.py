@@ -1,9 +1,16 @@
 from __future__ import annotations
 
+from lawlint.document.parts import (
+    anchor,
+    cut_off,
+    find_in_headings,
+    find_parts,
+    mentioned,
+    sections,
+)
+from lawlint.engine.profiles import Part
+from lawlint.engine.schema import check_keys, compile_pattern
 from lawlint.kinds.base import YamlRule, regex_list
-from lawlint.parts import anchor, cut_off, find_in_headings, find_parts, mentioned, sections
-from lawlint.profiles import Part
-from lawlint.schema import check_keys, compile_pattern
 
 _ELEMENT_KEYS = {"id": str, "name": str, "headings": regex_list, "since": int, "optional": bool}
 

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import re
 
+from lawlint.engine.schema import brief, check_regex, compile_pattern
 from lawlint.kinds.base import YamlRule
 from lawlint.rule import Fix
-from lawlint.schema import brief, check_regex, compile_pattern
 
 
 def check_swap(src, value, *path):

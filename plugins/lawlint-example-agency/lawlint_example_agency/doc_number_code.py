@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from lawlint import Rule, Severity, Span
-from lawlint.docnumbers import find_doc_numbers
+from lawlint.lang.docnumbers import find_doc_numbers
 
 
 class DocNumberCode(Rule):

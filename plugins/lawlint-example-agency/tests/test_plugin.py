@@ -1,5 +1,5 @@
 """What the plugin registers, as lawlint sees it."""
-from lawlint.linter import Linter
+from lawlint.engine.linter import Linter
 
 
 def test_rules_pack_and_profile_are_registered():

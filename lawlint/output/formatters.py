@@ -1,0 +1,256 @@
+"""Output formats.  A formatter sees each file's result, then the run's summary.
+
+``text`` is for people: ``path:line:col: CODE [severity] message``, the source line
+with the span underlined, the fix if there is one, and a summary line; characters that
+a terminal would obey (escape sequences, carriage returns, bidirectional overrides) are
+shown escaped, so that a document cannot rewrite the screen.  ``json`` is for programs
+and keeps every finding with its fix; ``jsonl`` is one JSON object per finding per line.
+Both write each file's findings as they come: memory does not grow with the run.
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, ClassVar, TextIO
+
+import click
+
+from lawlint.engine.results import Finding
+from lawlint.rule import Severity, Span
+
+if TYPE_CHECKING:  # pragma: no cover
+    from lawlint.document import Document
+    from lawlint.engine.linter import FileResult
+
+GROUP_AFTER = 5  # more findings than this of one rule in one file are shown as one entry
+_LINES_SHOWN = 8
+_SEVERITIES = {s.value: s for s in Severity}
+
+
+@dataclass
+class Summary:
+    files: int = 0
+    errors: int = 0          # files that could not be read
+    counts: dict[Severity, int] = field(default_factory=lambda: {s: 0 for s in Severity})
+    fixable: int = 0
+
+    def add(self, result: "FileResult") -> None:
+        self.files += 1
+        if result.error:
+            self.errors += 1
+        for f in result.findings:
+            self.counts[_SEVERITIES[f.severity]] += 1
+            self.fixable += f.fix is not None
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+class Formatter:
+    """Base class; plugins add formats through the ``register_formatters`` hook.
+
+    ``file(result)`` gets each file's ``FileResult``: ``result.findings`` (``Finding``
+    records with line and column), ``result.violations`` (the same as ``Violation``
+    objects), ``result.encoding``, ``format``, ``profile`` and ``error``.  The
+    ``Document`` (``result.document``) is only there when the file was linted in this
+    process.  A formatter that wants ``Finding.excerpt`` (the source line around each
+    finding) says so with ``excerpts = True``."""
+
+    name: ClassVar[str] = ""
+    description: ClassVar[str] = ""
+    excerpts: ClassVar[bool] = False
+
+    def __init__(self, stream: TextIO, *, color: bool = False, quiet: bool = False,
+                 show_all: bool = False) -> None:
+        self.stream = stream
+        self.color = color
+        self.quiet = quiet
+        self.show_all = show_all
+
+    def start(self) -> None:
+        pass
+
+    def file(self, result: "FileResult") -> None:
+        raise NotImplementedError
+
+    def finish(self, summary: Summary) -> None:
+        pass
+
+    def write(self, text: str = "") -> None:
+        self.stream.write(text + "\n")
+
+
+def location(doc: "Document", span: Span) -> dict:
+    """1-based line and column of a span's start and (exclusive) end."""
+    line, column = doc.position(span.start)
+    end_line, end_column = doc.position(span.end)
+    return {"line": line, "column": column, "end_line": end_line, "end_column": end_column}
+
+
+def display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+# What a terminal obeys rather than shows: C0 and C1 controls (ESC, CR, BEL, backspace,
+# line breaks …, but not the tab), DEL, the bidirectional overrides and isolates that can
+# make a line read backwards, and the Unicode line and paragraph separators.
+_UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` with every character a terminal would act on written as an escape (``\\x1b``)."""
+    if text.isascii() and text.isprintable():
+        return text
+    return _UNSAFE.sub(_escape, text)
+
+
+def _escape(m: re.Match) -> str:
+    code = ord(m[0])
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+_COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+class TextFormatter(Formatter):
+    name = "text"
+    description = "供人阅读：位置、问题、原文摘录和修改建议"
+
+    @property
+    def excerpts(self) -> bool:  # type: ignore[override]
+        return not self.quiet
+
+    def style(self, text: str, **kwargs) -> str:
+        return click.style(text, **kwargs) if self.color else text
+
+    def file(self, result: "FileResult") -> None:
+        path = printable(result.path)
+        by_code: dict[str, list[Finding]] = {}
+        for f in result.findings:
+            by_code.setdefault(f.code, []).append(f)
+        for f in result.findings:
+            group = by_code[f.code]
+            if len(group) > GROUP_AFTER and not self.show_all:
+                if f is group[0]:
+                    self._entry(path, f, self._summary(group))
+                continue
+            self._entry(path, f)
+
+    def _summary(self, group: list[Finding]) -> str:
+        """One line for many findings of one rule: how many, where, whether fixable."""
+        lines = sorted({f.line for f in group})
+        shown = "、".join(map(str, lines[:_LINES_SHOWN])) + ("……" if len(lines) > _LINES_SHOWN else "")
+        fixable = sum(f.fix is not None for f in group)
+        fixes = "，均附有修改建议" if fixable == len(group) else (f"，其中 {fixable} 处附有修改建议" if fixable else "")
+        return f"（本文件共 {len(group)} 处，见第 {shown} 行{fixes}；--show-all 逐条列出）"
+
+    def _entry(self, path: str, f: Finding, note: str = "") -> None:
+        severity = _SEVERITIES[f.severity]
+        tag = self.style(f"[{f.severity}]", fg=_COLORS[severity])
+        self.write(f"{self.style(path, bold=True)}:{f.line}:{f.column}: "
+                   f"{self.style(printable(f.code), bold=True)} {tag} {printable(f.message)}{note}")
+        if not self.quiet and f.excerpt is not None:
+            self._excerpt(f, severity)
+
+    def _excerpt(self, f: Finding, severity: Severity) -> None:
+        text, cut_left, cut_right, start, end = f.excerpt
+        before, inside = _shown(text[:start]), _shown(text[start:end])
+        shown = ("…" if cut_left else "") + before + inside + _shown(text[end:]) + ("…" if cut_right else "")
+        pad = display_width(("…" if cut_left else "") + before)
+        width = max(1, display_width(inside))
+        gutter = f"{f.line:>5} | "
+        self.write(gutter + shown)
+        self.write(" " * (len(gutter) - 2) + "| " + " " * pad + self.style("^" * width, fg=_COLORS[severity]))
+        if f.fix is not None:
+            description, safe, _ = f.fix
+            safety = "" if safe else "（需人工确认）"
+            self.write(" " * (len(gutter) - 2) + f"= 修改建议：{printable(description)}{safety}")
+
+    def finish(self, summary: Summary) -> None:
+        if self.quiet or summary.files == summary.errors:
+            return  # nothing was read: the error lines on stderr say it all
+        c = summary.counts
+        files = f"检查了 {summary.files} 个文件"
+        if summary.errors:
+            files += f"，{summary.errors} 个无法读取"
+        if summary.total:
+            fixable = f"；其中 {summary.fixable} 个附有修改建议" if summary.fixable else ""
+            self.write(f"共发现 {summary.total} 个问题（错误 {c[Severity.ERROR]}，警告 {c[Severity.WARNING]}，"
+                       f"提示 {c[Severity.INFO]}），{files}{fixable}。")
+        else:
+            self.write(f"未发现问题，{files}。")
+
+
+def _shown(text: str) -> str:
+    """A piece of a source line as shown: tabs as one blank, controls escaped."""
+    return printable(text.replace("\t", " "))
+
+
+def finding_record(path: str, f: Finding) -> dict:
+    """A finding as the JSON formats write it."""
+    item = {"path": path, "line": f.line, "column": f.column, "end_line": f.end_line, "end_column": f.end_column,
+            "code": f.code, "name": f.name, "severity": f.severity, "message": f.message, "fix": None}
+    if f.fix is not None:
+        description, safe, edits = f.fix
+        item["fix"] = {
+            "description": description,
+            "safe": safe,
+            "edits": [{"start": e[0], "end": e[1], "replacement": e[2], "line": e[3], "column": e[4],
+                       "end_line": e[5], "end_column": e[6]} for e in edits],
+        }
+    return item
+
+
+def file_record(result: "FileResult") -> dict:
+    entry = {"path": result.path, "violations": len(result.findings)}
+    if result.encoding is not None:
+        entry.update(encoding=result.encoding, format=result.format, profile=result.profile)
+    if result.error:
+        entry["error"] = result.error
+    return entry
+
+
+class JsonFormatter(Formatter):
+    """One JSON document, ``{"violations": [...], "files": [...], "summary": {...}}``, written
+    finding by finding (the list of files, a few numbers each, is kept for the end)."""
+
+    name = "json"
+    description = "供程序读取：全部问题及修改建议（JSON）"
+
+    def start(self) -> None:
+        self.files: list[dict] = []
+        self.written = 0
+        self._encoder = json.JSONEncoder(ensure_ascii=False, indent=2)
+        self.stream.write('{\n  "violations": [')
+
+    def file(self, result: "FileResult") -> None:
+        self.files.append(file_record(result))
+        encode, write = self._encoder.encode, self.stream.write
+        for f in result.findings:
+            text = encode(finding_record(result.path, f)).replace("\n", "\n    ")
+            write((",\n    " if self.written else "\n    ") + text)
+            self.written += 1
+
+    def finish(self, summary: Summary) -> None:
+        rest = self._encoder.encode({
+            "files": self.files,
+            "summary": {"files": summary.files, "unreadable": summary.errors, "violations": summary.total,
+                        **{s.value: n for s, n in summary.counts.items()}, "fixable": summary.fixable},
+        })
+        self.stream.write(("\n  ]," if self.written else "],") + rest[1:] + "\n")
+
+
+class JsonLinesFormatter(Formatter):
+    """One finding per line, as a JSON object (the fields of ``json``'s violations); nothing else."""
+
+    name = "jsonl"
+    description = "供程序逐行读取：每行一个问题（JSON Lines）"
+
+    def file(self, result: "FileResult") -> None:
+        for f in result.findings:
+            line = json.dumps(finding_record(result.path, f), ensure_ascii=False)
+            # U+2028 and U+2029 are valid in JSON but break lines for readers that split on them
+            self.stream.write(line.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029") + "\n")
