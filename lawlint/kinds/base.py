@@ -24,7 +24,7 @@ from lawlint.engine.schema import YamlSource, brief, check_regex, list_of
 from lawlint.rule import Rule, Span, Violation, shown
 
 MAX_WIDTH = 200  # of a format spec in a message
-SCOPES = ("document", "title", "heading", "paragraph", "sentence")
+SCOPES = ("document", "title", "heading", "paragraph", "signature", "sentence")
 DEFAULT_SCOPE = ("title", "heading", "paragraph")
 
 
@@ -47,7 +47,7 @@ def _scope_units(doc: Document, scope: str) -> Iterator[Unit]:
     elif scope == "title":
         if doc.title is not None:
             yield Unit(doc.title.text, doc.title.span_of)
-    elif scope in ("heading", "paragraph"):
+    elif scope in ("heading", "paragraph", "signature"):
         for block in doc.blocks_of(scope):
             yield Unit(block.text, block.span_of)
     elif scope == "sentence":
