@@ -2,13 +2,15 @@
 made to hit its corner cases, with a plain implementation written here."""
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lawlint.checks import script_mixing
 from lawlint.checks.script_mixing import ScriptMixing, _converter
 from lawlint.document import HEADING, PARAGRAPH, TITLE, Document
-from lawlint.rule import Fix, Severity, Violation
+from lawlint.engine.linter import run_rule
+from lawlint.rule import Edit, Fix, Rule, Severity, Span, Violation
 
 # Simplified and traditional characters, phrases OpenCC converts although none of their
 # characters is converted alone (批覆, 深沈), a compatibility ideograph, blanks and marks.
@@ -74,3 +76,38 @@ def test_a_document_mostly_traditional_gets_hints_for_its_simplified_characters(
     found = list(rule.check(Document(text)))
     assert found == _plain_script_mixing(rule, Document(text))
     assert found and all(v.severity is Severity.INFO for v in found)
+
+
+class _Yields(Rule):
+    code, name, summary = "XT001", "yields-given", "测试"
+
+    def __init__(self, found):
+        super().__init__()
+        self.found = found
+
+    def check(self, doc):
+        return self.found
+
+
+_S = Span(0, 1)
+
+
+@pytest.mark.parametrize("fix, why", [
+    (Fix((Edit(_S, "，"),)), None),
+    (Fix((Edit(Span(0, 99), "，"),)), "修改建议的位置超出了文档"),
+    (Fix(("，",)), "修改建议应为由 Edit 组成的 Fix"),
+    (Fix((Edit(None, "，"),)), "修改建议应为由 Edit 组成的 Fix"),
+    (Fix((Edit(_S, 1),)), "修改建议应为由 Edit 组成的 Fix"),
+    (Fix([Edit(Span(0, 99), "，")]), "修改建议的位置超出了文档"),  # a list, not a tuple
+    (Fix((Edit(_S, "，"), Edit(Span(0, 2), "。"))), "修改建议中的几处修改互相重叠"),
+    (Fix((Edit(_S, "，"), Edit(Span(1, 2), "。"))), None),
+    (Fix(()), None),
+    ("改为，", "修改建议应为由 Edit 组成的 Fix"),
+])
+def test_a_fix_of_one_edit_is_checked_as_any_other(fix, why):
+    doc = Document("正文。\n")
+    found = run_rule(_Yields([Violation("XT001", "yields-given", Severity.WARNING, "测试", _S, fix)]), doc)
+    if why is None:
+        assert found[0].fix is fix and found[0].message == "测试"
+    else:
+        assert found[0].message.startswith("规则 XT001（yields-given）运行出错") and why in found[0].message
