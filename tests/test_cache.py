@@ -218,6 +218,20 @@ def test_a_lookup_that_runs_long_loads_the_dictionary_instead(fresh):
     assert freq._complete and tok.total == reference.total
 
 
+def test_many_quick_lookups_never_load_the_whole_dictionary(built):
+    """SQLite counts a cached statement's steps over all its runs: the bound on a lookup
+    is counted lookup by lookup, or a long run would load the dictionary (a second and
+    100 MB) after some ten thousand lookups."""
+    import jieba
+
+    words.tokenizer()
+    freq = jieba.dt.FREQ
+    assert isinstance(freq, words._Frequencies)
+    for n in range(40_000):
+        assert freq.get(f"没有的词{n}") is None
+    assert freq.get("法治") and not freq._complete
+
+
 def _planted_jieba_cache(temp: Path) -> None:
     """A jieba.cache such as anyone may leave in the shared temporary folder: 进一步进一步
     is one word in it."""

@@ -6,10 +6,13 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lawlint.engine.config import Config
-from lawlint.engine.linter import Linter
-from lawlint.output.formatters import JsonFormatter, Summary, TextFormatter, printable
+from lawlint.engine.linter import FileResult, Linter
+from lawlint.engine.results import Finding
+from lawlint.output.formatters import JsonFormatter, Summary, TextFormatter, finding_record, printable
 
 DRAFT = "依据国办发[2024]第012号文件。\n"
 
@@ -84,6 +87,34 @@ def test_json_is_one_document_formatted_as_one_dump(texts):
     # each file's findings are written when it is reported, not kept to the end
     counts = [f["violations"] for f in report["files"]]
     assert all(after > before for before, after, n in zip([len('{\n  "violations": [')] + sizes, sizes, counts) if n)
+
+
+_TEXT = st.text(st.characters(codec="utf-8"), max_size=12) | st.sampled_from(["", "\"", "\\", "\n", "\u2028", "。"])
+_NUMBER = st.integers(0, 10**6)
+_ODD = _NUMBER | st.booleans() | st.floats(allow_nan=False) | st.none()  # what a plugin might leave
+_EDIT = st.tuples(_NUMBER, _NUMBER, _TEXT, _NUMBER, _NUMBER, _NUMBER, _ODD)
+_FIX = st.none() | st.tuples(_TEXT | st.none(), st.booleans() | st.just(1), st.lists(_EDIT, max_size=3).map(tuple))
+
+
+@settings(max_examples=300, deadline=None)
+@given(path=_TEXT, findings=st.lists(st.builds(
+    Finding, _TEXT, _TEXT, st.sampled_from(["error", "warning", "info"]), _TEXT, _NUMBER, _NUMBER,
+    _NUMBER | _ODD, _NUMBER, _NUMBER, _NUMBER, _FIX), max_size=3))
+def test_json_findings_are_written_as_the_indenting_encoder_writes_them(path, findings):
+    """Findings are put together without the (pure-Python) indenting encoder: same bytes,
+    odd values (a plugin's float, a description that is not text) included."""
+    stream = io.StringIO()
+    formatter = JsonFormatter(stream)
+    formatter.start()
+    formatter.file(FileResult(path, findings=findings))
+    summary = Summary()
+    formatter.finish(summary)
+    out = stream.getvalue()
+    expected = {"violations": [finding_record(path, f) for f in findings],
+                "files": [{"path": path, "violations": len(findings)}],
+                "summary": {"files": 0, "unreadable": 0, "violations": 0, "info": 0, "warning": 0, "error": 0,
+                            "fixable": 0}}
+    assert out == json.dumps(expected, ensure_ascii=False, indent=2) + "\n"
 
 
 def test_jsonl_is_one_finding_per_line(cli, tmp_path):

@@ -511,3 +511,44 @@ def test_a_long_paragraph_is_segmented_piece_by_piece(monkeypatch, code):
         assert pieced == whole, text
         found += bool(whole)
     assert found > 5  # the texts do hold what the rule reports
+
+
+def test_existence_searches_only_the_tokens_a_document_can_hold_and_finds_the_same():
+    """A token whose characters a document lacks is left out of the alternation searched
+    (``Existence._possible``): the findings are those of the whole alternation."""
+    import pathlib
+
+    import yaml
+
+    from lawlint.document import Document
+
+    rules = [rule for rule in Linter(entry_points=False).rules if getattr(rule, "kind", "") == "existence" and len(rule.tokens) > 1]
+    assert {rule.code for rule in rules} >= {"TX003", "TX004", "TX006"}
+    for rule in rules:
+        cases = yaml.safe_load((pathlib.Path(__file__).parent / "cases" / f"{rule.code}.yml").read_text(encoding="utf-8"))
+        texts = [v for case in cases.values() if isinstance(case, dict) for k, v in case.items()
+                 if k in ("pass", "fail") and isinstance(v, str)]
+        whole = type(type(rule).__name__, (type(rule),), {"_possible": lambda self, doc: self.pattern})(**rule.config)
+        findings, pruned = 0, 0
+        for text in _drafts_from(texts, 1500):
+            doc = Document(text)
+            expected = [(v.span, v.message) for v in whole.check(Document(text))]
+            assert [(v.span, v.message) for v in rule.check(doc)] == expected, (rule.code, text)
+            findings += len(expected)
+            pruned += rule._possible(doc) is not rule.pattern
+        assert findings >= 5 and pruned >= 20, rule.code
+
+
+def test_existence_keeps_every_token_when_the_tokens_hold_groups(tmp_path):
+    """In the alternation the second token's \\1 is the first token's group, never set when
+    the second is tried: it matches nothing, and must not start matching 丙丙 when the first
+    token, which 丙丙丁 cannot hold, is left out."""
+    rule = r"""
+        name: doubled-after-mark
+        summary: 测试
+        extends: existence
+        tokens: ['(甲)乙', '(丙)\1', '丁+']
+        message: “{match}”
+    """
+    _, found, _ = lint(tmp_path, {"QY001": rule}, "丙丙丁。\n")
+    assert found == [((1, 3), "QY001", "“丁”")]

@@ -4,12 +4,14 @@ import re
 
 from lawlint.document import HEADING, PARAGRAPH, TITLE, Document
 from lawlint.lang.text import is_cjk, neighbours
-from lawlint.rule import Fix, Rule, Severity
+from lawlint.rule import Edit, Fix, Rule, Severity, Span, Violation
 
 _MARKS = re.compile(r"[,;:?!().]")
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。"}
 _HALF = frozenset(_FULL)
 _NAMES = {",": "逗号", ";": "分号", ":": "冒号", "?": "问号", "!": "叹号", "(": "括号", ")": "括号", ".": "句号"}
+# each mark's message and fix description (``Fix.replace``'s), written once
+_WORDING = {mark: (f"半角{_NAMES[mark]}“{mark}”应为全角“{full}”", f"改为“{full}”") for mark, full in _FULL.items()}
 # (?:https?://|www\.)\S+ | [A-Za-z0-9._-]+@[A-Za-z0-9.-]+ | [A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+, written
 # with the first character as one class so that re skips the Chinese text to it.  The runs
 # before @ and before the first dot are capped at 254 characters (an address has at most
@@ -53,6 +55,7 @@ class HalfwidthPunctuation(Rule):
     def check(self, doc: Document):
         if not doc.holds_any(_HALF):
             return
+        code, name, severity = self.code, self.name, self.severity
         for block in doc.blocks_of(TITLE, HEADING, PARAGRAPH):
             text = block.text
             marks = list(_MARKS.finditer(text))
@@ -60,14 +63,15 @@ class HalfwidthPunctuation(Rule):
                 continue
             skip = {i for m in _URL.finditer(text) if re.search(r"[./@:]", m[0]) and not m[0].isdigit()
                     for i in range(m.start(), m.end())}
+            offset = block.offset
             for m in marks:
                 i, mark = m.start(), m[0]
                 if i in skip or not self._chinese(text, i, mark):
                     continue
-                span = block.span_of(i, i + 1)
-                full = _FULL[mark]
-                yield self.violation(span, f"半角{_NAMES[mark]}“{mark}”应为全角“{full}”",
-                                     fix=Fix.replace(span, full))
+                at = offset(i)
+                span = Span(at, at + 1)  # block.span_of(i, i + 1)
+                message, description = _WORDING[mark]
+                yield Violation(code, name, severity, message, span, Fix((Edit(span, _FULL[mark]),), description))
 
     @staticmethod
     def _chinese(text: str, i: int, mark: str) -> bool:

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import compress
+from operator import ne
 
 from lawlint.document import HEADING, PARAGRAPH, TITLE, Document
 from lawlint.engine import cache
@@ -85,31 +87,58 @@ class ScriptMixing(Rule):
     fixable = True
 
     def check(self, doc: Document):
-        blocks = doc.blocks_of(TITLE, HEADING, PARAGRAPH)
+        kinds = (TITLE, HEADING, PARAGRAPH)
+        blocks = doc.blocks_of(*kinds)
         if not blocks or not doc.holds_any(_traditional_characters()):
             return
-        to_simplified = [(b, _converter("t2s").convert(b.text)) for b in blocks]
-        to_traditional = [(b, _converter("s2t").convert(b.text)) for b in blocks]
-        traditional = sum(self._differences(b, c) for b, c in to_simplified)
-        simplified = sum(self._differences(b, c) for b, c in to_traditional)
-        if traditional and traditional <= simplified:
-            for block, converted in to_simplified:
-                yield from self._report(block, converted, "繁体字", "简体", self.severity)
-        elif simplified and simplified < traditional:
+        to_simplified = _simplified(doc, blocks, kinds)
+        traditional = sum(_differences(b.text, c) for b, c in to_simplified)
+        if not traditional:
+            return  # neither script is a minority
+        # The traditional characters are reported when there are no more of them than
+        # simplified ones: the blocks are converted to traditional only until that is
+        # known (mostly after a few blocks), not the whole document.
+        to_traditional, simplified = [], 0
+        convert = _converter("s2t").convert
+        for block in blocks:
+            converted = convert(block.text)
+            to_traditional.append((block, converted))
+            simplified += _differences(block.text, converted)
+            if simplified >= traditional:
+                for block, converted in to_simplified:
+                    yield from self._report(block, converted, "繁体字", "简体", self.severity)
+                return
+        if simplified:
             for block, converted in to_traditional:
                 yield from self._report(block, converted, "简体字", "繁体", Severity.INFO)
 
-    @staticmethod
-    def _differences(block, converted: str) -> int:
-        if converted == block.text or len(converted) != len(block.text):
-            return 0
-        return sum(a != b for a, b in zip(block.text, converted))
-
     def _report(self, block, converted: str, what: str, target: str, severity: Severity):
-        if len(converted) != len(block.text):
+        text = block.text
+        if converted == text or len(converted) != len(text):
             return
-        for i, (a, b) in enumerate(zip(block.text, converted)):
-            if a != b:
-                span = block.span_of(i, i + 1)
-                yield Violation(self.code, self.name, severity, f"{what}“{a}”应为{target}“{b}”", span,
-                                Fix.replace(span, b))
+        code, name, span_of = self.code, self.name, block.span_of
+        for i in compress(range(len(text)), map(ne, text, converted)):
+            a, b = text[i], converted[i]
+            span = span_of(i, i + 1)
+            yield Violation(code, name, severity, f"{what}“{a}”应为{target}“{b}”", span, Fix.replace(span, b))
+
+
+def _simplified(doc: Document, blocks, kinds) -> list[tuple]:
+    """Each block with its text converted to simplified: one conversion of the blocks'
+    text joined by line breaks (no entry of OpenCC's dictionaries holds one, so each line
+    converts as on its own), or block by block should a block hold a line break."""
+    convert = _converter("t2s").convert
+    text = doc.text_of(*kinds)
+    converted = convert(text)
+    if converted == text:
+        return [(b, b.text) for b in blocks]
+    parts = converted.split("\n")
+    if len(parts) != len(blocks) or any("\n" in b.text for b in blocks):
+        return [(b, convert(b.text)) for b in blocks]
+    return list(zip(blocks, parts))
+
+
+def _differences(text: str, converted: str) -> int:
+    if converted == text or len(converted) != len(text):
+        return 0
+    return sum(map(ne, text, converted))

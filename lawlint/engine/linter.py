@@ -245,6 +245,12 @@ def _malformed(v: object, size: int) -> str | None:
         return f"严重程度应为 Severity，实际为 {_short(v.severity)}"
     if not isinstance(v.code, str) or not isinstance(v.name, str) or not isinstance(v.message, str):
         return "问题的代码、名称和消息应为字符串"
+    fix = v.fix
+    if isinstance(fix, Fix) and type(fix.edits) is tuple and len(fix.edits) == 1:
+        e = fix.edits[0]  # the usual fix, one edit: checked without building generators
+        if not (isinstance(e, Edit) and isinstance(e.span, Span) and isinstance(e.text, str)):
+            return f"修改建议应为由 Edit 组成的 Fix，实际为 {_short(fix)}"
+        return "修改建议的位置超出了文档" if e.span.end > size else None
     if v.fix is not None:
         if not isinstance(v.fix, Fix) or not all(isinstance(e, Edit) and isinstance(e.span, Span)
                                                  and isinstance(e.text, str) for e in v.fix.edits):

@@ -29,7 +29,8 @@ _tokenizer = None
 _lock = threading.Lock()
 _FORMAT = 3
 _SCHEMA = {("table", "freq"), ("table", "meta")}
-_MAX_STEPS = 100_000  # SQLite steps a lookup may take (a point lookup takes a few hundred)
+_MAX_STEPS = 100_000  # SQLite steps a lookup may take (a point lookup takes a few dozen)
+_TICK = 1_000  # SQLite steps between two calls of the progress handler
 
 
 def tokenizer():
@@ -160,7 +161,17 @@ class _Frequencies(dict):
         self._connection = connection
         self._tok = tok
         self._complete = False
+        self._ticks = 0
+        connection.set_progress_handler(self._tick, _TICK)
         self.total = self._query("SELECT total FROM meta")
+
+    def _tick(self) -> bool:
+        """SQLite's progress handler: stops the lookup under way (returns True) once it
+        has taken ``_MAX_STEPS``.  SQLite counts a cached statement's steps over all its
+        runs, so a handler called every ``_MAX_STEPS`` would stop a quick lookup once a
+        few thousand had been made; the steps are counted here, lookup by lookup."""
+        self._ticks += 1
+        return self._ticks > _MAX_STEPS // _TICK
 
     def _query(self, sql: str, *args) -> int | None:
         if self._pid != os.getpid():  # a connection must not cross a fork
@@ -168,6 +179,8 @@ class _Frequencies(dict):
             self._pid = os.getpid()
             if self._connection is None:
                 raise OSError("the table changed")
+            self._connection.set_progress_handler(self._tick, _TICK)
+        self._ticks = 0
         row = self._connection.execute(sql, args).fetchone()
         return None if row is None else row[0]
 
