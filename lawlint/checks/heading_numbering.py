@@ -1,11 +1,16 @@
 from __future__ import annotations
 
+import re
+
 from lawlint.document import HEADING, Document, Numbering
 from lawlint.document.parts import heading_words
 from lawlint.lang.text import int_to_cn
 from lawlint.rule import Fix, Rule, Severity, Span
 
 # Marks allowed after each level's numeral (GB/T 9704—2012 7.3.3; GB/T 15834 下脚点 after Arabic numerals).
+# Decimal outline numbers (1.1 编制目的, 2.3.1 ……), as in 预案 and 技术规范: numbered, but
+# not one of the levels of GB/T 9704 7.3.3.
+_DECIMAL = re.compile(r"(\d{1,2})[.．]\d")
 _ALLOWED = {0: None, 1: ("、",), 2: ("",), 3: (".", "．"), 4: ("",), 5: ("",)}
 
 
@@ -32,7 +37,8 @@ class HeadingNumbering(Rule):
     GB/T 9704—2012 7.3.3：结构层次序数依次用“一、”“（一）”“1.”“（1）”标注。
     同一层级的序号应从一开始、逐一递增；上级标题变了，下级序号才重新开始。不报的
     写法：跨上级标题连续编号（“（一）”下是1.2.，“（二）”下接着是3.）；目录之后正文
-    从头编号（正文第一个标题与目录第一项相同）；不带序号的标题或附件之后重新编号。
+    从头编号（正文第一个标题与目录第一项相同）；不带序号的标题或附件之后重新编号；
+    预案等文件中“1.1”“2.3”式的多级编号（不计入各层级的序号）。
     汉字序号后用顿号，带括号的序号后不再加标点，阿拉伯数字后用下脚点“.”。
 
     ## 错误示例
@@ -68,6 +74,18 @@ class HeadingNumbering(Rule):
         first: dict[int, str] = {}                    # the words of the first heading of each level's run
         part = 0
         for block in doc.blocks:
+            decimal = block.numbering is None and block.part == part and _DECIMAL.match(block.text)
+            if decimal:
+                # 1.1 under 1. is a subsection; a "1.14大……" where item 1 is due is item 1
+                # whose text starts with a number
+                previous = last.get(3)
+                value = int(decimal[1])
+                if value == (previous[0].value + 1 if previous else 1):
+                    mark = block.span_of(0, len(decimal[1]) + 1)
+                    last[3] = (Numbering(3, value, mark.start, mark.end, ".", f"{value}."), block.line)
+                    for deeper in [lvl for lvl in last if lvl > 3]:
+                        ended[deeper] = last.pop(deeper)[0].value
+                continue
             if block.part != part or (block.kind == HEADING and block.numbering is None):
                 # an attachment, or a part of the text under an unnumbered heading: numbering starts anew
                 part = block.part
