@@ -8,7 +8,9 @@ from lawlint.rule import Rule, Severity, Span
 _ENDS = "。！？!?…”’）)》」』】；;：:"
 _PROSE = re.compile(r"[，,、]")
 # A task closed by its tag: ……完善权责清单。〔责任单位：县司法局〕
-_TRAILING_TAG = re.compile(r"[（(〔【［\[][^（）()〔〕【】［］\[\]]{1,60}[）)〕】］\]]$")
+# (its text may hold one level of parentheses: 〔责任单位：各县（市）司法局〕)
+_TRAILING_TAG = re.compile(r"[（(〔【［\[](?:[^（）()〔〕【】［］\[\]]|[（(][^（）()〔〕【】［］\[\]]{1,20}[）)]){1,60}"
+                           r"[）)〕】］\]]$")
 
 
 class ParagraphEndPunctuation(Rule):
