@@ -152,6 +152,27 @@ def test_long_documents_keep_hashes_and_find_the_same_candidates(monkeypatch):
     assert all(isinstance(fp, str) for fp in as_grams[2].of(texts[0]))
 
 
+def test_compact_fingerprints_counted_by_buckets_are_the_hashes_of_the_repeated_grams(monkeypatch):
+    rng = random.Random(11)
+    pieces = ["依法行政", "法治政府", "建设", "的", "推进", "制度", "执法", "严格规范公正文明", "ab", "Ａ"]
+    for run in (8, 12, 16):
+        texts = list({"".join(rng.choices(pieces, k=rng.randint(1, 12))) for _ in range(300)})
+        later = ["".join(rng.choices(pieces, k=rng.randint(3, 12))) for _ in range(20)]
+        as_grams = Fingerprinter(run)
+        as_grams.add(texts)
+        monkeypatch.setattr(Fingerprinter, "COMPACT_ABOVE", 10)
+        as_hashes = Fingerprinter(run)
+        as_hashes.add(texts)
+        monkeypatch.undo()
+        assert as_hashes._compact and not as_grams._compact
+        for text in texts + later:  # texts added later (one by one) change the counts alike
+            expected = {hash(fp) for fp in as_grams.shared(text)}
+            assert set(as_hashes.shared(text)) == expected
+            assert len(as_hashes.shared(text)) == len(expected)
+            assert as_hashes.of(text) == {hash(fp) for fp in as_grams.of(text)}
+        assert any(as_grams.shared(t) for t in texts) and not all(as_grams.shared(t) for t in texts)
+
+
 def test_texts_sharing_a_run_share_a_fingerprint_whatever_the_run():
     from lawlint.lang.similarity import shares_run
 
@@ -163,7 +184,7 @@ def test_texts_sharing_a_run_share_a_fingerprint_whatever_the_run():
         fingerprinter.add(texts)
         shared = [fingerprinter.shared(t) for t in texts]
         pairs = [(i, j) for i in range(len(texts)) for j in range(i) if shares_run(texts[i], texts[j], run)]
-        assert pairs and all(shared[i] & shared[j] for i, j in pairs)
+        assert pairs and all(set(shared[i]) & set(shared[j]) for i, j in pairs)
 
 
 def test_formulas_and_annotation_tags_are_not_content():
@@ -193,3 +214,17 @@ def test_items_of_an_enumeration():
     plain = doc.sentences[-2:]
     assert same_item(doc, *plain)  # a ； outside a list joins one statement
     assert not same_item(doc, first, plain[0])  # another paragraph
+
+
+def test_character_memos_cleared_when_full_give_the_same_ratios(monkeypatch):
+    from lawlint.lang import similarity
+
+    rng = random.Random(5)
+    pairs = [("".join(rng.choices("法治政府建设依法行政", k=rng.randint(1, 20))),
+              "".join(rng.choices("法治政府建设依法行政", k=rng.randint(1, 20)))) for _ in range(200)]
+    unbounded = SimpleNamespace(cache={})
+    expected = [(character_overlap(unbounded, a, b), character_overlap_bound(unbounded, a, b)) for a, b in pairs]
+    monkeypatch.setattr(similarity, "MEMO_LIMIT", 3)
+    bounded = SimpleNamespace(cache={})
+    assert [(character_overlap(bounded, a, b), character_overlap_bound(bounded, a, b)) for a, b in pairs] == expected
+    assert len(bounded.cache["occurrences"]) <= 4 and len(bounded.cache["character_sets"]) <= 4

@@ -53,6 +53,8 @@ class FileResult:
     def resolve(self, excerpts: bool = False) -> "FileResult":
         """Fill in ``findings`` from the document and its violations."""
         if self.document is not None and self._violations is not None:
+            # the rules' memos are not needed to report: on a long document they are most of its memory
+            self.document.cache.clear()
             self.findings = resolve(self.document, self._violations, excerpts)
         return self
 

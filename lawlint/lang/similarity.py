@@ -16,9 +16,10 @@ import bisect
 import functools
 import re
 import unicodedata
+from array import array
 from collections import Counter
 from itertools import chain
-from typing import TYPE_CHECKING, AbstractSet, Callable, Hashable, Sequence
+from typing import TYPE_CHECKING, Callable, Collection, Hashable, Sequence
 
 if TYPE_CHECKING:
     from lawlint.document import Segment
@@ -35,6 +36,9 @@ GRAM = 12  # with the default run of 12 characters every gram is a fingerprint: 
 # MAX_CANDIDATES texts is not indexed any further (as a search engine drops stop words).
 MAX_CANDIDATES = 64
 MAX_CONFIRMS = 8
+# Texts whose character sets are kept at once: a memo, cleared when full, so that a long
+# document (hundreds of thousands of clauses) does not keep a set for each.
+MEMO_LIMIT = 10_000
 
 
 def normalise(text: str) -> str:
@@ -236,7 +240,7 @@ def character_overlap_bound(doc, a: str, b: str) -> float:
     """An upper bound of ``character_overlap``, from the sets of distinct characters:
     each character of ``a`` missing from ``b`` leaves at least one occurrence unmatched."""
     memo = doc.cache.get("character_sets")
-    if memo is None:
+    if memo is None or len(memo) >= MEMO_LIMIT:
         memo = doc.cache["character_sets"] = {}
     sa = memo.get(a)
     if sa is None:
@@ -255,7 +259,9 @@ def character_overlap(doc, a: str, b: str) -> float:
     Each text becomes the set of its (character, k-th occurrence) pairs, once per
     document: the size of a set intersection (C speed) is then the multiset overlap.
     """
-    memo = doc.cache.setdefault("occurrences", {})
+    memo = doc.cache.get("occurrences")
+    if memo is None or len(memo) >= MEMO_LIMIT:
+        memo = doc.cache["occurrences"] = {}
     sa = memo.get(a) or memo.setdefault(a, _occurrences(a))
     sb = memo.get(b) or memo.setdefault(b, _occurrences(b))
     return 2 * len(sa & sb) / (len(a) + len(b))
@@ -266,8 +272,9 @@ def _occurrences(text: str) -> frozenset[int]:
     return frozenset(ord(ch) + k * 0x110000 for ch, n in Counter(text).items() for k in range(n))
 
 
-_NOTHING: frozenset = frozenset()
+_NOTHING: tuple = ()
 _CHUNK = 200_000  # characters fingerprinted at once: bounds the transient list of grams
+_BUCKETS = 256  # compact fingerprints are counted bucket by bucket (by their low byte)
 
 
 class Fingerprinter:
@@ -279,7 +286,9 @@ class Fingerprinter:
     choice does not depend on the process's hash seed), and kept as the string itself:
     strings cache their hash, so counting and intersecting them is about twice as
     fast as doing so with their hashes.  Above ``COMPACT_ABOVE`` characters only the
-    hashes are kept (a fifth of the memory: a 5 MB document keeps millions of grams).
+    hashes are kept, in arrays of machine integers (8 bytes each, not a string or an
+    int object), and the repeated ones are found by counting one bucket of them at a
+    time instead of keeping a counter of every fingerprint: a 10 MB document has millions.
     Texts are processed in large batches: C-level list building and counting instead
     of a few Python calls per text.
     """
@@ -290,15 +299,18 @@ class Fingerprinter:
         self.run = run
         self.gram = min(GRAM, run)
         self.window = run - self.gram + 1
-        self._minima: dict[str, list[Hashable]] = {}
-        self._counts: Counter[Hashable] = Counter()  # how often each fingerprint was seen
+        self._minima: dict[str, Sequence[Hashable]] = {}
+        self._counts: Counter[Hashable] = Counter()  # how often each fingerprint was seen (grams)
+        self._buckets: list[array] = []  # every fingerprint added, by its low byte (hashes)
         self._repeated: set[Hashable] | None = None
-        self._shared: dict[str, AbstractSet[Hashable]] = {}  # answers of ``shared`` until the counts change
+        self._shared: dict[str, Collection[Hashable]] = {}  # answers of ``shared`` until the counts change
         self._compact: bool | None = None  # fingerprints are hashes, not grams: decided by the first texts added
 
     def add(self, texts: Sequence[str]) -> None:
         if self._compact is None:
             self._compact = sum(map(len, texts)) > self.COMPACT_ABOVE
+            if self._compact:
+                self._buckets = [array("q") for _ in range(_BUCKETS)]
         chunk: list[str] = []
         size = 0
         for text in texts:
@@ -318,25 +330,38 @@ class Fingerprinter:
             return {hash(text) if self._compact else text}
         return set(self._prints(text, within))
 
-    def shared(self, text: str, within: str | None = None) -> AbstractSet[Hashable]:
-        """The fingerprints of ``text`` seen more than once among all the texts added: a
-        superset of those it shares with any other text, found by counting once instead
-        of intersecting sets text by text.  A text shorter than one window shares
-        nothing (equal texts are added once).  The set is kept for the next caller
-        asking about the same text: do not modify it."""
+    def shared(self, text: str, within: str | None = None) -> Collection[Hashable]:
+        """The fingerprints of ``text`` seen more than once among all the texts added,
+        each once (a tuple, or an array of hashes, in no particular order; empty when
+        none): a superset of those it shares with any other text, found by counting
+        once instead of intersecting sets text by text.  A text shorter than one window shares nothing
+        (equal texts are added once).  The answer is kept for the next caller asking
+        about the same text."""
         if len(text) < self.run:
             return _NOTHING
         if text in self._shared:
             return self._shared[text]
         prints = self._prints(text, within)  # may add the text, and so change the counts
         if self._repeated is None:
-            self._repeated = {fp for fp, n in self._counts.items() if n > 1}  # faster than compress here
+            self._repeated = self._find_repeated()
         repeated = self._repeated
-        # most texts share nothing: testing allocates nothing, intersecting a set
-        found = self._shared[text] = _NOTHING if repeated.isdisjoint(prints) else repeated.intersection(prints)
+        if repeated.isdisjoint(prints):  # most texts share nothing: testing allocates nothing
+            found = _NOTHING
+        else:  # a tuple is a third of a set's size; an array of hashes holds no int objects
+            found = (array("q", repeated.intersection(prints)) if self._compact
+                     else tuple(repeated.intersection(prints)))
+        self._shared[text] = found
         return found
 
-    def _prints(self, text: str, within: str | None) -> list[Hashable]:
+    def _find_repeated(self) -> set[Hashable]:
+        if not self._compact:
+            return {fp for fp, n in self._counts.items() if n > 1}  # faster than compress here
+        repeated: set[Hashable] = set()
+        for bucket in self._buckets:  # equal hashes share a bucket: each counted apart
+            repeated.update(fp for fp, n in Counter(bucket).items() if n > 1)
+        return repeated
+
+    def _prints(self, text: str, within: str | None) -> Sequence[Hashable]:
         if text in self._minima:
             return self._minima[text]
         if within is not None and within in self._minima:
@@ -351,11 +376,16 @@ class Fingerprinter:
             return
         gram = self.gram
         grams = [text[i:i + gram] for text in texts for i in range(len(text) - gram + 1)]  # each text's, in a row
-        smallest = grams if self.window == 1 else list(map(min, *(grams[k:] for k in range(self.window))))
-        if self._compact:
-            smallest = list(map(hash, smallest))
+        smallest: Sequence[Hashable] = grams if self.window == 1 else list(map(min, *(grams[k:] for k in range(self.window))))
         # windows across two texts' grams are counted too: more candidates, never fewer
-        self._counts.update(smallest)
+        if self._compact:
+            smallest = array("q", map(hash, smallest))
+            buckets, mask = self._buckets, _BUCKETS - 1
+            for fp in smallest:
+                buckets[fp & mask].append(fp)
+        else:
+            self._counts.update(smallest)
+        del grams
         self._repeated = None
         self._shared = {}
         start = 0
@@ -365,7 +395,7 @@ class Fingerprinter:
             start += max(len(text) - gram + 1, 0)
 
 
-def first_similar(shared: Sequence[AbstractSet[Hashable]], confirm: Callable[[int, int], bool]) -> list[tuple[int, int]]:
+def first_similar(shared: Sequence[Collection[Hashable]], confirm: Callable[[int, int], bool]) -> list[tuple[int, int]]:
     """For each text ``j``, given by the fingerprints it may share with other texts
     (``Fingerprinter.shared``), an earlier text ``i`` sharing one that ``confirm(i, j)``
     accepts; returns the pairs ``(i, j)``.  Every pair with a common run of the
