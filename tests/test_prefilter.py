@@ -58,10 +58,17 @@ def test_a_text_lacking_what_is_needed_is_skipped():
     assert not possible(re.compile("。。"), "完成。下一步。")
 
 
-def test_presence_answers_as_the_set_of_characters_does():
-    """Small sets are searched character by character, large ones as one class; asked again,
-    in any order, the answers stay those of the plain set."""
+@pytest.mark.parametrize("compile_after", [0, 10**9])
+def test_presence_answers_as_the_set_of_characters_does(monkeypatch, compile_after):
+    """Small sets are searched character by character, large ones as one class (or, until
+    enough documents asked for it, from the text's characters); asked again, in any order,
+    the answers stay those of the plain set."""
     import random
+
+    from lawlint.engine import prefilter
+
+    monkeypatch.setattr(prefilter, "_COMPILE_AFTER", compile_after)
+    monkeypatch.setattr(prefilter, "_asked", {})
 
     rng = random.Random(7)
     alphabet = "年月日的法治政府〔〕【】“”‘’《》，。、；：？！,.;:?!()（）\"'「」『』-]^\\ xX×0123456789\u3400\u4e00\u9fa5\U00020000"
