@@ -38,7 +38,7 @@ MAX_CANDIDATES = 64
 MAX_CONFIRMS = 8
 # Texts whose character sets are kept at once: a memo, cleared when full, so that a long
 # document (hundreds of thousands of clauses) does not keep a set for each.
-MEMO_LIMIT = 10_000
+MEMO_LIMIT = 2_000
 
 
 def normalise(text: str) -> str:
