@@ -8,7 +8,6 @@ from __future__ import annotations
 import collections
 import copy
 import itertools
-import json
 import os
 import sys
 from pathlib import Path
@@ -230,6 +229,8 @@ def rules(loaded, output_format, isolated, no_plugins) -> int:
                     entry_points=not no_plugins)
     entries = list(linter.registry)
     if output_format == "json":
+        import json  # only here: a check run without JSON output never imports it
+
         click.echo(json.dumps([_rule_record(e) for e in entries], ensure_ascii=False, indent=2))
     elif output_format == "md":
         click.echo(docs.markdown(entries), nl=False)

@@ -9,7 +9,6 @@ Both write each file's findings as they come: memory does not grow with the run.
 """
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -253,6 +252,8 @@ class JsonFormatter(Formatter):
     def start(self) -> None:
         self.files: list[dict] = []
         self.written = 0
+        import json  # imported by the JSON formats only: a text run does without it
+
         self._encoder = json.JSONEncoder(ensure_ascii=False, indent=2)
         self._string = json.JSONEncoder(ensure_ascii=False).encode  # a str: one call of the C escaper
         self.stream.write('{\n  "violations": [')
@@ -278,6 +279,12 @@ class JsonFormatter(Formatter):
         self.stream.write(("\n  ]," if self.written else "],") + rest[1:] + "\n")
 
 
+def _dumps(value, **options) -> str:
+    import json  # imported by the JSON formats only: a text run does without it
+
+    return json.dumps(value, **options)
+
+
 class JsonLinesFormatter(Formatter):
     """One finding per line, as a JSON object (the fields of ``json``'s violations); nothing else."""
 
@@ -286,6 +293,6 @@ class JsonLinesFormatter(Formatter):
 
     def file(self, result: "FileResult") -> None:
         for f in result.findings:
-            line = json.dumps(finding_record(result.path, f), ensure_ascii=False)
+            line = _dumps(finding_record(result.path, f), ensure_ascii=False)
             # U+2028 and U+2029 are valid in JSON but break lines for readers that split on them
             self.stream.write(line.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029") + "\n")
