@@ -255,6 +255,38 @@ def test_hook_register_commands(cli, site):
     assert "命令 1：hello" in cli("plugins", "--isolated").out
 
 
+def test_hooks_are_called_with_only_the_arguments_an_implementation_declares(cli, site, tmp_path):
+    """pluggy passes each implementation the arguments it names: a loader that only reads the
+    bytes, a register_commands that only needs to run code, are both valid plugins."""
+    plugin = '''
+    import json
+    from lawlint import Document
+
+    CALLED = []
+
+    @hookimpl
+    def register_file_types():
+        return [".gwjson"]
+
+    @hookimpl
+    def load_document(data):
+        if not data.startswith(b"{"):
+            return None
+        return Document(json.loads(data)["正文"], None, "utf-8", "gwjson")
+
+    @hookimpl
+    def register_commands():
+        CALLED.append("register_commands")
+    '''
+    install(site, "agency-partial", "XP", "agency_partial", plugin)
+    path = tmp_path / "a.gwjson"
+    path.write_text(json.dumps({"正文": DRAFT}, ensure_ascii=False), encoding="utf-8")
+    run = cli("check", "--isolated", "--format", "json", "--select", "DN", str(path))
+    assert run.err == ""
+    assert [(v["line"], v["column"], v["code"]) for v in json.loads(run.out)["violations"]] == [(1, 3, "DN001")]
+    assert sys.modules["agency_partial"].CALLED == ["register_commands"]
+
+
 def test_plugin_hooks_have_tests():
     hooks = [name for name, _ in inspect.getmembers(hookspecs, inspect.isfunction)
              if hasattr(getattr(hookspecs, name), "lawlint_spec")]
