@@ -1,8 +1,8 @@
 """The batched shortcuts in ``lawlint.lang.similarity`` equal the slow, obvious computation."""
 import random
 from difflib import SequenceMatcher
-from types import SimpleNamespace
 
+from lawlint.document import Document
 from lawlint.lang.similarity import (
     Fingerprinter,
     character_overlap,
@@ -50,7 +50,7 @@ def test_texts_sharing_a_run_are_candidates_and_the_closest_is_tried_first():
 def test_character_overlap_is_difflib_quick_ratio_and_the_bound_never_below_it():
     rng = random.Random(7)
     alphabet = "法治政府建设依法行政的了和"
-    doc = SimpleNamespace(cache={})
+    doc = Document("")
     for _ in range(300):
         a = "".join(rng.choices(alphabet, k=rng.randint(1, 30)))
         b = "".join(rng.choices(alphabet[rng.randint(0, 6):], k=rng.randint(1, 30)))
