@@ -141,6 +141,9 @@ class Rule:
     confidence: ClassVar[str] = "high"  # a key of CONFIDENCE_LABELS
     from_year: ClassVar[int | None] = None  # documents written before this year are not checked
     uses_words: ClassVar[bool] = False  # calls Document.words (jieba): loaded up front for parallel runs
+    # Characters every finding needs: a document holding none of them is not checked by the
+    # rule (a speed-up, see lawlint.engine.speedups).  "" runs the rule on every document.
+    needs: ClassVar[str] = ""
 
     def __init__(self, severity: Any = None, **options: Any) -> None:
         if severity is not None:

@@ -70,6 +70,7 @@ def test_chinese_token_inside_a_word_and_whole_word(tmp_path):
     assert [f[0] for f in found] == [(1, 10)]
 
 
+@pytest.mark.speedup
 def test_an_anchor_limits_the_search_to_its_lines(tmp_path):
     rule = """
         name: short-year
@@ -86,6 +87,7 @@ def test_an_anchor_limits_the_search_to_its_lines(tmp_path):
     assert [f[0] for f in found] == [(2, 3)]
 
 
+@pytest.mark.speedup
 def test_a_pattern_is_compiled_again_only_for_documents_that_hold_what_it_needs(tmp_path):
     """The scanner and the line-anchored copy of a YAML pattern cost start-up time: they are
     derived only once a document holds what every match contains."""
@@ -513,6 +515,7 @@ def test_a_long_paragraph_is_segmented_piece_by_piece(monkeypatch, code):
     assert found > 5  # the texts do hold what the rule reports
 
 
+@pytest.mark.speedup
 def test_existence_searches_only_the_tokens_a_document_can_hold_and_finds_the_same():
     """A token whose characters a document lacks is left out of the alternation searched
     (``Existence._possible``): the findings are those of the whole alternation."""

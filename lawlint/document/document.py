@@ -5,7 +5,6 @@ from __future__ import annotations
 import bisect
 import re
 from functools import cached_property
-from itertools import accumulate
 from typing import TYPE_CHECKING, Any, Callable, Hashable, TypeVar
 
 from lawlint.document.model import HEADING, PARAGRAPH, TITLE, Block, Line, Segment
@@ -43,7 +42,6 @@ class Document:
         self._memo: dict[Hashable, Any] = {}
         self._blocks_of: dict[tuple[str, ...], list[Block]] = {}
         self._text_of: dict[tuple[str, ...], str] = {}
-        self._block_starts: dict[tuple[str, ...], list[int]] = {}
         self._clauses: dict[int, list[Segment]] = {}
         self._quoted_masks: dict[Block, bytearray | None] = {}
         self._words: dict[str, tuple[str, ...]] = {}
@@ -103,10 +101,6 @@ class Document:
 
         return Presence(self.text)
 
-    def holds_any(self, chars: frozenset[str]) -> bool:
-        """Does the text hold one of ``chars``?  The answer is kept for the same frozenset."""
-        return self.presence.any_of(chars)
-
     # -- structure -------------------------------------------------------------------------
     @cached_property
     def lines(self) -> list[Line]:
@@ -144,17 +138,6 @@ class Document:
         if found is None:
             found = self._blocks_of[kinds] = [b for b in self.blocks if b.kind in kinds]
         return found
-
-    def blocks_holding(self, anchor: re.Pattern, *kinds: str) -> list[Block]:
-        """The blocks of these kinds where ``anchor`` matches: one search over their text
-        (``text_of``) instead of one per block.  ``anchor`` must not match a line break, nor
-        look around with a class holding one (the blocks are joined by line breaks)."""
-        text, blocks = self.text_of(*kinds), self.blocks_of(*kinds)
-        starts = self._block_starts.get(kinds)
-        if starts is None:
-            starts = self._block_starts[kinds] = list(accumulate((len(b.text) + 1 for b in blocks), initial=0))
-        holding = sorted({bisect.bisect_right(starts, m.start()) - 1 for m in anchor.finditer(text)})
-        return [blocks[k] for k in holding]
 
     def text_of(self, *kinds: str) -> str:
         """The text of the blocks of these kinds, one per line, with lines broken by PDF

@@ -17,6 +17,7 @@ from lawlint.engine import config as config_module
 from lawlint.engine.catalogue import Catalogue
 from lawlint.engine.config import Config
 from lawlint.engine.plugins import Plugins
+from lawlint.engine.prefilter import holds_any
 from lawlint.engine.profiles import Profile, choose
 from lawlint.engine.registry import Entry, decide
 from lawlint.engine.results import Finding, resolve
@@ -82,6 +83,7 @@ class Linter:
         entries = self.registry.selected(chosen, ignored)
         self._check_rule_settings()
         self.rules: list[Rule] = [self._instantiate(e) for e in entries]
+        self._needs = [frozenset(r.needs) if r.needs else None for r in self.rules]
         self.profiles: dict[str, Profile] = self.catalogue.profiles
         self.forced_profile = profile or self.config.profile
         if self.forced_profile and self.forced_profile not in self.profiles:
@@ -154,8 +156,10 @@ class Linter:
         skipped = [*profile.ignore, *self.config.ignored_for(doc.path or "")]
         skipped = self.registry.check_selectors(skipped, f"文档类型 {profile.name} 或 per-file-ignores")
         found: list[Violation] = []
-        for rule in self.rules:
+        for rule, needs in zip(self.rules, self._needs):
             if skipped and not decide(rule.code, None, skipped):
+                continue
+            if needs is not None and not holds_any(doc, needs):
                 continue
             if rule.from_year is not None and not rule.applies_to(doc):
                 continue

@@ -12,6 +12,7 @@ import string
 from typing import Any, Callable, ClassVar, Iterator
 
 from lawlint.document import Document
+from lawlint.engine import speedups
 from lawlint.engine.prefilter import (
     Need,
     anchored_lines,
@@ -245,6 +246,8 @@ class YamlRule(Rule):
         once, cached per document, instead of one search per paragraph: most patterns
         match nowhere in most documents.
         """
+        if not speedups.ENABLED:
+            return True
         prep = _prepared(pattern)
         answers = doc.memo(_anywhere_table)
         key = (self.scope, prep)
@@ -259,7 +262,7 @@ class YamlRule(Rule):
         """The matches of ``fast`` (a ``scanner``) in ``text``; with an ``anchor``, searched on
         its lines only (``lawlint.engine.prefilter.finditer_lines``), found once per text for all
         the rule's patterns."""
-        if self.anchor is None:
+        if self.anchor is None or not speedups.ENABLED:
             return fast.finditer(text)
         lines = doc.memo(_anchored_lines_table)
         key = (_prepared(self.anchor), text)
