@@ -55,12 +55,15 @@ class Severity(str, enum.Enum):
         try:
             return cls(str(value).lower())
         except ValueError:
-            raise ConfigError(
-                f"{where}: 无效的严重程度 {shown(value)}（可选 error、warning、info）"
-            ) from None
+            raise ConfigError(f"{where}: {severity_problem(value)}") from None
 
 
 _RANKS = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+def severity_problem(value: Any) -> str:
+    """The one message for a severity lawlint does not know, wherever it was written."""
+    return f"无效的严重程度 {shown(value)}（可选 {'、'.join(s.value for s in reversed(Severity))}）"
 
 # How sure a rule's findings are, and the Chinese word shown for it.  ``high``: a finding
 # is a defect unless the text is unusual; ``medium``: most findings are, some need a second
