@@ -49,7 +49,7 @@ class Severity(str, enum.Enum):
         return _LABELS[self]
 
     @classmethod
-    def parse(cls, value: Any, where: str = "severity") -> "Severity":
+    def parse(cls, value: Any, where: str = "severity") -> Severity:
         if isinstance(value, Severity):
             return value
         try:
@@ -105,11 +105,11 @@ class Fix:
     safe: bool = True
 
     @classmethod
-    def replace(cls, span: Span, text: str, description: str = "") -> "Fix":
+    def replace(cls, span: Span, text: str, description: str = "") -> Fix:
         return cls((Edit(span, text),), description or f"改为“{text}”")
 
     @classmethod
-    def delete(cls, span: Span, description: str = "删除") -> "Fix":
+    def delete(cls, span: Span, description: str = "删除") -> Fix:
         return cls((Edit(span, ""),), description)
 
 
@@ -164,10 +164,10 @@ class Rule:
             merged[key] = _coerce_option(cls, key, cls.options[key], value)
         return merged
 
-    def check(self, doc: "Document") -> Iterable[Violation]:
+    def check(self, doc: Document) -> Iterable[Violation]:
         raise NotImplementedError
 
-    def applies_to(self, doc: "Document") -> bool:
+    def applies_to(self, doc: Document) -> bool:
         """False for a document written before ``from_year`` (a usage that was then right);
         a document whose date the text does not give is checked."""
         if self.from_year is None:

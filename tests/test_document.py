@@ -133,8 +133,8 @@ def test_sentence_ends_are_those_of_the_plain_splitter():
     import random
 
     from lawlint.document import Block
-    from lawlint.rule import Span
     from lawlint.document.sentences import protected, split_sentences
+    from lawlint.rule import Span
 
     rng = random.Random(9)
     alphabet = ["依法", "行政", "。", "；", "！", "？", ";", "!", "…", ".", "“", "”", "《", "》", "）", "\"", "3", "a", " "]
@@ -168,8 +168,8 @@ def test_clauses_are_those_of_the_plain_splitter():
     import random
 
     from lawlint.document import Block
-    from lawlint.rule import Span
     from lawlint.document.sentences import protected, split_clauses, split_sentences
+    from lawlint.rule import Span
 
     rng = random.Random(11)
     alphabet = ["依法", "行政", "，", "、", "：", ",", ":", "。", "；", "1", "0", "“", "”", "《", "》", " ", "…"]
@@ -234,7 +234,7 @@ def _series_block_by_block(doc):
     from lawlint.checks.series_order import _series
 
     for block in doc.blocks_of(TITLE, HEADING, PARAGRAPH):
-        for name, members, joiner, suffix, complete, pattern, member, _ in _series():
+        for _name, members, _joiner, _suffix, complete, pattern, member, _ in _series():
             for m in pattern.finditer(block.text):
                 found = member.findall(m[0])
                 order = [members.index(f) for f in found]

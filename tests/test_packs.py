@@ -102,9 +102,9 @@ def test_a_pattern_is_compiled_again_only_for_documents_that_hold_what_it_needs(
     folder = make_pack(tmp_path / "pack", {"QY012": rule})
     linter = Linter(Config(packs=[str(folder)]), select=["QY012"], entry_points=False)
     pattern = next(r for r in linter.rules if r.code == "QY012").pattern
-    assert linter.lint_document(linter.load("<t>", "关于工作的报告\n没有分隔线。\n".encode("utf-8"))) == []
+    assert linter.lint_document(linter.load("<t>", "关于工作的报告\n没有分隔线。\n".encode())) == []
     assert _prepared(pattern)._fast is None and _prepared(pattern)._fast_lines is False
-    found = linter.lint_document(linter.load("<t>", "关于工作的报告\n——————\n".encode("utf-8")))
+    found = linter.lint_document(linter.load("<t>", "关于工作的报告\n——————\n".encode()))
     assert [v.code for v in found] == ["QY012"]
     assert _prepared(pattern)._fast_lines is not False
 

@@ -192,7 +192,7 @@ class Document:
 
     # -- metadata --------------------------------------------------------------------------
     @cached_property
-    def meta(self) -> "Metadata":
+    def meta(self) -> Metadata:
         """Title, report year, organs, 发文字号, 成文日期, publication date."""
         from lawlint.document.metadata import extract
 

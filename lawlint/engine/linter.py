@@ -50,7 +50,7 @@ class FileResult:
             self._violations = [f.violation() for f in self.findings]
         return self._violations
 
-    def resolve(self, excerpts: bool = False) -> "FileResult":
+    def resolve(self, excerpts: bool = False) -> FileResult:
         """Fill in ``findings`` from the document and its violations."""
         if self.document is not None and self._violations is not None:
             self.findings = resolve(self.document, self._violations, excerpts)

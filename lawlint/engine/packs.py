@@ -49,7 +49,7 @@ class Pack:
     rules: list[type[YamlRule]] = field(default_factory=list)
 
 
-def load_pack(folder: "Traversable | Path", owner: str, prefixes: Iterable[str] | None,
+def load_pack(folder: Traversable | Path, owner: str, prefixes: Iterable[str] | None,
               kinds: Mapping[str, type[YamlRule]]) -> Pack:
     """Read a pack; ``prefixes`` are the code prefixes its owner may use (None: any not reserved)."""
     name = Path(str(folder)).name
@@ -77,7 +77,7 @@ def load_pack(folder: "Traversable | Path", owner: str, prefixes: Iterable[str] 
     return pack
 
 
-def build_rule(file: "Traversable | Path", owner: str, prefixes: tuple[str, ...] | None,
+def build_rule(file: Traversable | Path, owner: str, prefixes: tuple[str, ...] | None,
                kinds: Mapping[str, type[YamlRule]]) -> type[YamlRule]:
     """One YAML rule file → a subclass of its kind."""
     src = YamlSource(read_text(file, "规则文件"), str(file))
@@ -132,7 +132,7 @@ def _check_prefix(src: YamlSource, code: str, owner: str, prefixes: tuple[str, .
         raise src.error(f"规则代码 “{code}” {problem}", "code")
 
 
-def pack_folders(root: "Traversable | Path") -> list["Traversable | Path"]:
+def pack_folders(root: Traversable | Path) -> list[Traversable | Path]:
     """The pack folders directly inside ``root`` (those holding YAML files)."""
     if not root.is_dir():
         return []

@@ -64,7 +64,7 @@ class Plugins:
         self._objects: list[Any] = []  # the plugin registered for each of ``infos``
         self._add(builtin, PluginInfo("lawlint", "lawlint", lawlint.__version__, "built-in", CORE_PREFIXES))
 
-    def copy(self) -> "Plugins":
+    def copy(self) -> Plugins:
         """The same plugins in a manager of their own, to which a configuration's plugin files
         are added without reaching the other configurations' linters (nothing is imported again)."""
         other = Plugins(self.warn)

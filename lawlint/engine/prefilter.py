@@ -19,7 +19,7 @@ import bisect
 import re
 from functools import lru_cache
 from itertools import accumulate
-from typing import TYPE_CHECKING, Iterator, Union
+from typing import TYPE_CHECKING, Iterator
 
 from lawlint.engine import speedups
 
@@ -35,7 +35,7 @@ except ImportError:  # pragma: no cover - Python 3.10
 
 # A condition: a set (the text contains one of these characters), a string (the text
 # contains it), or ("all"|"any", conditions).
-Need = Union[frozenset, str, tuple]
+Need = frozenset | str | tuple
 
 _LARGEST_RANGE = 4096  # [一-龥] is a requirement worth testing; [\u0000-\uffff] is not
 _REPEATS = tuple(getattr(sre, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")

@@ -124,13 +124,13 @@ def _comparison_keys(doc) -> list[str]:
     return list(map(comparison_key, (s.text for s in doc.sentences), sentence_keys(doc)))
 
 
-def sentence_fingerprints(doc, run: int) -> "Fingerprinter":
+def sentence_fingerprints(doc, run: int) -> Fingerprinter:
     """A ``Fingerprinter`` holding the comparison key of every sentence of ``doc``, shared by
     the rules (it may hold more texts later: counts only grow, and so the candidates)."""
     return doc.memo(_sentence_fingerprints, run)
 
 
-def _sentence_fingerprints(doc, run: int) -> "Fingerprinter":
+def _sentence_fingerprints(doc, run: int) -> Fingerprinter:
     fingerprinter = Fingerprinter(run)
     fingerprinter.add(comparison_keys(doc))
     return fingerprinter
