@@ -139,7 +139,7 @@ def _peer_version() -> str | None:
         import importlib.metadata
 
         return importlib.metadata.version("autocorrect-py")
-    except Exception:  # noqa: BLE001 - not installed
+    except Exception:  # not installed
         return None
 
 

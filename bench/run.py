@@ -36,7 +36,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from generate import generate  # noqa: E402
+from generate import generate
 
 LAWLINT = [sys.executable, "-m", "lawlint"]
 ROOT = Path(__file__).parent.parent

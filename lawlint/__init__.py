@@ -5,9 +5,9 @@ Public API for plugin authors: ``hookimpl``, ``Rule``, ``Violation``, ``Fix``,
 """
 __version__ = "0.1.0"
 
-from lawlint.document import Block, Document, Segment  # noqa: E402
-from lawlint.engine.hookspecs import hookimpl  # noqa: E402
-from lawlint.rule import ConfigError, Edit, Fix, Rule, Severity, Span, Violation  # noqa: E402
+from lawlint.document import Block, Document, Segment
+from lawlint.engine.hookspecs import hookimpl
+from lawlint.rule import ConfigError, Edit, Fix, Rule, Severity, Span, Violation
 
 __all__ = ["Block", "ConfigError", "Document", "Edit", "Fix", "Rule", "Segment", "Severity", "Span",
            "Violation", "hookimpl", "__version__"]

@@ -18,10 +18,11 @@ import click
 from lawlint import __version__
 from lawlint.document.loaders import InputError
 from lawlint.engine import config as config_module
-from lawlint.engine.linter import FileResult, Linter, LinterSet, load_config
+from lawlint.engine.catalogue import Catalogue, load_config
+from lawlint.engine.linter import FileResult, LinterSet
 from lawlint.engine.plugins import CONTRIBUTIONS
 from lawlint.engine.plugins import load as load_plugins
-from lawlint.engine.registry import Registry, UsageError
+from lawlint.engine.registry import UsageError
 from lawlint.engine.runner import STDIN, default_jobs, lint_files, read
 from lawlint.output import docs, formatters
 from lawlint.output.formatters import Summary
@@ -225,9 +226,9 @@ def _walk(top: str, extensions: Sequence[str], warn: Callable[[str], None]) -> I
 @click.pass_obj
 def rules(loaded, output_format, isolated, no_plugins) -> int:
     """列出全部规则（含插件和规则包提供的规则）。"""
-    linter = Linter(load_config(None, isolated, _warn), warn=_warn, loaded=None if no_plugins else loaded,
-                    entry_points=not no_plugins)
-    entries = list(linter.registry)
+    catalogue = Catalogue(load_config(None, isolated, _warn), warn=_warn, loaded=None if no_plugins else loaded,
+                          entry_points=not no_plugins)
+    entries = list(catalogue.registry)
     if output_format == "json":
         import json  # only here: a check run without JSON output never imports it
 
@@ -251,7 +252,7 @@ def _rule_record(entry) -> dict:
 @click.pass_obj
 def explain(loaded, rule) -> int:
     """说明一条规则：依据、原因、错误和正确示例、选项。"""
-    registry: Registry = Linter(load_config(None, False, _warn), warn=_warn, loaded=loaded).registry
+    registry = Catalogue(load_config(None, False, _warn), warn=_warn, loaded=loaded).registry
     entry = registry.lookup(rule)
     if entry is None:
         raise UsageError(f"未知的规则 “{rule}”（用 lawlint rules 查看全部规则）")
@@ -264,11 +265,11 @@ def explain(loaded, rule) -> int:
 @click.pass_obj
 def plugins(loaded, isolated) -> int:
     """列出已加载的插件：前缀、发行包、版本和它们提供的内容。"""
-    linter = Linter(load_config(None, isolated, _warn), warn=_warn, loaded=loaded)
+    catalogue = Catalogue(load_config(None, isolated, _warn), warn=_warn, loaded=loaded)
     packs_by_owner: dict[str, list] = {}
-    for pack in linter.packs:
+    for pack in catalogue.packs:
         packs_by_owner.setdefault(pack.owner, []).append(pack)
-    for info in linter.plugins.infos:
+    for info in catalogue.plugins.infos:
         owner = info.distribution or info.name
         prefix = "、".join(info.prefixes) if info.prefixes else "-"
         click.echo(f"{prefix}  {info.label}  （{info.source}）")
@@ -281,14 +282,14 @@ def plugins(loaded, isolated) -> int:
                 names = [r.code for r in items]
             elif hook == "register_profiles":
                 files = {str(f) for f in items}
-                names = [p.name for p in linter.profiles.values() if p.source in files]
+                names = [p.name for p in catalogue.profiles.values() if p.source in files]
             else:
                 names = [getattr(i, "kind", None) or getattr(i, "name", None) or str(i) for i in items]
             if names:
                 click.echo(f"    {label} {len(names)}：{'、'.join(map(str, names))}")
         if info.commands:
             click.echo(f"    命令 {len(info.commands)}：{'、'.join(info.commands)}")
-    for failure in linter.plugins.failures:
+    for failure in catalogue.plugins.failures:
         click.echo(f"加载失败：{failure}")
     return 0
 

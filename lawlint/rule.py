@@ -49,18 +49,21 @@ class Severity(str, enum.Enum):
         return _LABELS[self]
 
     @classmethod
-    def parse(cls, value: Any, where: str = "severity") -> "Severity":
+    def parse(cls, value: Any, where: str = "severity") -> Severity:
         if isinstance(value, Severity):
             return value
         try:
             return cls(str(value).lower())
         except ValueError:
-            raise ConfigError(
-                f"{where}: 无效的严重程度 {shown(value)}（可选 error、warning、info）"
-            ) from None
+            raise ConfigError(f"{where}: {severity_problem(value)}") from None
 
 
 _RANKS = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+def severity_problem(value: Any) -> str:
+    """The one message for a severity lawlint does not know, wherever it was written."""
+    return f"无效的严重程度 {shown(value)}（可选 {'、'.join(s.value for s in reversed(Severity))}）"
 
 # How sure a rule's findings are, and the Chinese word shown for it.  ``high``: a finding
 # is a defect unless the text is unusual; ``medium``: most findings are, some need a second
@@ -102,11 +105,11 @@ class Fix:
     safe: bool = True
 
     @classmethod
-    def replace(cls, span: Span, text: str, description: str = "") -> "Fix":
+    def replace(cls, span: Span, text: str, description: str = "") -> Fix:
         return cls((Edit(span, text),), description or f"改为“{text}”")
 
     @classmethod
-    def delete(cls, span: Span, description: str = "删除") -> "Fix":
+    def delete(cls, span: Span, description: str = "删除") -> Fix:
         return cls((Edit(span, ""),), description)
 
 
@@ -141,6 +144,9 @@ class Rule:
     confidence: ClassVar[str] = "high"  # a key of CONFIDENCE_LABELS
     from_year: ClassVar[int | None] = None  # documents written before this year are not checked
     uses_words: ClassVar[bool] = False  # calls Document.words (jieba): loaded up front for parallel runs
+    # Characters every finding needs: a document holding none of them is not checked by the
+    # rule (a speed-up, see lawlint.engine.speedups).  "" runs the rule on every document.
+    needs: ClassVar[str] = ""
 
     def __init__(self, severity: Any = None, **options: Any) -> None:
         if severity is not None:
@@ -158,10 +164,10 @@ class Rule:
             merged[key] = _coerce_option(cls, key, cls.options[key], value)
         return merged
 
-    def check(self, doc: "Document") -> Iterable[Violation]:
+    def check(self, doc: Document) -> Iterable[Violation]:
         raise NotImplementedError
 
-    def applies_to(self, doc: "Document") -> bool:
+    def applies_to(self, doc: Document) -> bool:
         """False for a document written before ``from_year`` (a usage that was then right);
         a document whose date the text does not give is checked."""
         if self.from_year is None:

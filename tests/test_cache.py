@@ -93,6 +93,7 @@ def entries(folder: Path) -> dict[str, Path]:
     return found
 
 
+@pytest.mark.speedup
 def test_clean_run_builds_private_entries(fresh, pristine):
     folder, _, reset = fresh
     first = findings()
@@ -134,6 +135,7 @@ def _flipped(data: bytes) -> bytes:
     return data[:middle] + bytes([data[middle] ^ 0x55]) + data[middle + 1:]
 
 
+@pytest.mark.speedup
 @pytest.mark.parametrize("damage", [_random, _truncated, _empty, _flipped])
 def test_damaged_entries_are_rebuilt_and_change_nothing(built, damage):
     folder, _, reset, clean = built
@@ -170,6 +172,7 @@ def _recursive_view(path: Path) -> None:
     connection.close()
 
 
+@pytest.mark.speedup
 @pytest.mark.parametrize("with_checksum", [False, True])
 def test_a_table_that_is_a_recursive_view_neither_hangs_nor_changes_findings(built, with_checksum):
     """Even with a checksum that matches (as if written by lawlint), a table holding
@@ -218,6 +221,7 @@ def test_a_lookup_that_runs_long_loads_the_dictionary_instead(fresh):
     assert freq._complete and tok.total == reference.total
 
 
+@pytest.mark.speedup
 def test_many_quick_lookups_never_load_the_whole_dictionary(built):
     """SQLite counts a cached statement's steps over all its runs: the bound on a lookup
     is counted lookup by lookup, or a long run would load the dictionary (a second and
@@ -242,6 +246,7 @@ def _planted_jieba_cache(temp: Path) -> None:
         marshal.dump((freq, len(freq)), handle)
 
 
+@pytest.mark.speedup
 def test_jiebas_cache_in_the_temporary_folder_is_never_read(fresh, pristine):
     import jieba
 
@@ -341,6 +346,7 @@ def test_entries_round_trip_and_refuse_tampering(tmp_path, monkeypatch):
         assert cache.read_raw(tmp_path / "fifo") is None  # not a regular file: never blocks
 
 
+@pytest.mark.speedup
 def test_a_verified_table_is_not_read_again_until_it_changes(built, monkeypatch):
     """The checksum file records the fingerprint of the table it verified; a table with that
     fingerprint is opened without hashing its 9 MB, any other is hashed first."""

@@ -14,6 +14,7 @@ def test_case(case):
 
 
 
+@pytest.mark.speedup
 def test_a_case_shows_an_anchor_that_hides_a_finding(tmp_path):
     """An agency's YAML rule promises its anchor is on every line holding a match; its cases check it."""
     from lawlint.testing import Case

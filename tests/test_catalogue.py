@@ -3,12 +3,12 @@ from pathlib import Path
 
 import pytest
 
-from lawlint.engine.linter import Linter
+from lawlint.engine.catalogue import Catalogue
 from lawlint.rule import CODE_PATTERN, NAME_PATTERN
 from lawlint.testing import load_cases
 
 CASES = Path(__file__).parent / "cases"
-ENTRIES = list(Linter(entry_points=False).registry)
+ENTRIES = list(Catalogue(entry_points=False).registry)
 
 
 @pytest.mark.parametrize("entry", ENTRIES, ids=lambda e: e.code)

@@ -90,7 +90,7 @@ def test_profile(cli, project):
     ("rules:\n  RP001: {min_chars: many}\n", "规则 RP001 的选项 “min_chars”应为整数"),
     ("rules:\n  RP001: {max_chars: 3}\n", "规则 RP001（duplicate-sentence）没有选项 “max_chars”"),
     ("rules:\n  RP001:\n    severity: fatal\n", ".lawlint.yaml:3: 无效的严重程度 'fatal'"),
-    ("fail-on: always\n", ".lawlint.yaml:1: 无效的 fail-on “always”"),
+    ("fail-on: always\n", ".lawlint.yaml:1: fail-on：无效的严重程度 'always'（可选 error、warning、info）"),
     ("deadlines:\n  signing: {department: 3月1日}\n", ".lawlint.yaml:2: 期限应写作 “MM-DD”"),
     ("profile: nonsense\n", "未知的文档类型 “nonsense”"),
     ("per-file-ignores:\n  '*.txt': [QQ]\n", "per-file-ignores: 未知的规则代码或名称 “QQ”"),

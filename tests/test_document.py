@@ -133,8 +133,8 @@ def test_sentence_ends_are_those_of_the_plain_splitter():
     import random
 
     from lawlint.document import Block
-    from lawlint.rule import Span
     from lawlint.document.sentences import protected, split_sentences
+    from lawlint.rule import Span
 
     rng = random.Random(9)
     alphabet = ["依法", "行政", "。", "；", "！", "？", ";", "!", "…", ".", "“", "”", "《", "》", "）", "\"", "3", "a", " "]
@@ -168,8 +168,8 @@ def test_clauses_are_those_of_the_plain_splitter():
     import random
 
     from lawlint.document import Block
-    from lawlint.rule import Span
     from lawlint.document.sentences import protected, split_clauses, split_sentences
+    from lawlint.rule import Span
 
     rng = random.Random(11)
     alphabet = ["依法", "行政", "，", "、", "：", ",", ":", "。", "；", "1", "0", "“", "”", "《", "》", " ", "…"]
@@ -234,7 +234,7 @@ def _series_block_by_block(doc):
     from lawlint.checks.series_order import _series
 
     for block in doc.blocks_of(TITLE, HEADING, PARAGRAPH):
-        for name, members, joiner, suffix, complete, pattern, member, _ in _series():
+        for _name, members, _joiner, _suffix, complete, pattern, member, _ in _series():
             for m in pattern.finditer(block.text):
                 found = member.findall(m[0])
                 order = [members.index(f) for f in found]
@@ -265,3 +265,34 @@ def test_series_found_on_anchored_lines_of_the_joined_text_are_those_of_each_blo
         found += len(reported)
     assert found > 100
 
+
+
+def test_memo_computes_once_per_document_function_and_arguments():
+    calls = []
+
+    def paragraphs_with(doc, char):
+        calls.append(char)
+        return [b.text for b in doc.paragraphs if char in b.text]
+
+    def paragraph_count(doc):
+        calls.append("count")
+        return len(doc.paragraphs)
+
+    doc = doc_of("关于报告\n\n第一段有甲。\n\n第二段有乙。\n")
+    assert doc.memo(paragraphs_with, "甲") == ["第一段有甲。"]
+    assert doc.memo(paragraphs_with, "乙") == ["第二段有乙。"]
+    assert doc.memo(paragraphs_with, "甲") is doc.memo(paragraphs_with, "甲")
+    assert doc.memo(paragraph_count) == 2 and doc.memo(paragraph_count) == 2
+    assert calls == ["甲", "乙", "count"]
+    other = doc_of("关于报告\n\n只有甲。\n")
+    assert other.memo(paragraphs_with, "甲") == ["只有甲。"] and calls[-1] == "甲"
+
+
+def test_memo_keeps_a_block_by_identity_not_by_value():
+    doc = doc_of("关于报告\n\n同一句话。\n\n同一句话。\n")
+    first, second = doc.paragraphs
+    assert first.text == second.text
+    assert doc.memo(lambda d, b: b, first) is first
+    seen = []
+    look = lambda d, b: seen.append(b) or len(seen)  # noqa: E731
+    assert (doc.memo(look, first), doc.memo(look, second), doc.memo(look, first)) == (1, 2, 1)

@@ -4,7 +4,10 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from lawlint.engine.linter import Linter
+from lawlint.rule import ConfigError
 
 DRAFT = "依据国办发[2024]第012号文件。\n"
 
@@ -41,6 +44,39 @@ def test_a_crashing_rule_is_one_finding_and_the_others_still_run(cli, tmp_path):
     assert run.code == 1 and "Traceback" not in run.err
 
 
+NEEDY = """
+from lawlint import Rule, Span, hookimpl
+CALLS = []
+class Needy(Rule):
+    \"\"\"用了“甲”。\"\"\"
+    code, name, summary, needs = 'XN001', 'needy', '用了“甲”', '甲乙'
+    def check(self, doc):
+        CALLS.append(doc.text)
+        return [self.violation(Span(i, i + 1)) for i, ch in enumerate(doc.text) if ch == '甲']
+@hookimpl
+def register_rules():
+    return [Needy]
+"""
+
+
+@pytest.mark.speedup
+def test_a_rule_is_not_run_on_a_document_holding_none_of_the_characters_it_needs(tmp_path):
+    plugin = tmp_path / "needy.py"
+    plugin.write_text(NEEDY, encoding="utf-8")
+    linter = Linter(plugins=[str(plugin)], entry_points=False, select=["XN"])
+    calls = sys.modules["lawlint_local_needy"].CALLS
+    assert linter.lint_text("没有那两个字。\n") == [] and calls == []
+    assert [v.span for v in linter.lint_text("只有乙。\n")] == [] and calls == ["只有乙。\n"]
+    assert [v.span.start for v in linter.lint_text("甲在这里。\n")] == [0] and len(calls) == 2
+
+
+def test_needs_must_be_a_string_of_characters(tmp_path):
+    plugin = tmp_path / "needy_set.py"
+    plugin.write_text(NEEDY.replace("'甲乙'\n", "{'甲'}\n"), encoding="utf-8")
+    with pytest.raises(ConfigError, match="XN001 的 needs 应为字符串"):
+        Linter(plugins=[str(plugin)], entry_points=False)
+
+
 def _jieba_loaded_after(code: str) -> bool:
     script = f"import sys\nfrom lawlint.testing import lint\n{code}\nprint('jieba' in sys.modules)"
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
@@ -69,6 +105,7 @@ def test_each_text_is_segmented_once(monkeypatch):
     assert found and len(calls) == len(set(calls))
 
 
+@pytest.mark.speedup
 def test_dictionary_table_is_written_once_and_read_back(tmp_path):
     script = ("import sys\nfrom lawlint.lang import words\nprint('|'.join(words.cut('着力提高全体干部职工的认识水平')))\n"
               "print('pkg_resources' in sys.modules)")

@@ -104,7 +104,7 @@ def builtin_patterns() -> dict[tuple[str, int], re.Pattern]:
     modules = _modules()
     roots: list = list(modules)
     for module in modules:  # the patterns lawlint compiles when first needed
-        for name, obj in vars(module).items():
+        for _name, obj in vars(module).items():
             wrapped = getattr(obj, "__wrapped__", None)
             if inspect.isfunction(wrapped) and hasattr(obj, "cache_info") and obj.__module__ == module.__name__ \
                     and not inspect.signature(obj).parameters:

@@ -70,6 +70,7 @@ def test_chinese_token_inside_a_word_and_whole_word(tmp_path):
     assert [f[0] for f in found] == [(1, 10)]
 
 
+@pytest.mark.speedup
 def test_an_anchor_limits_the_search_to_its_lines(tmp_path):
     rule = """
         name: short-year
@@ -86,6 +87,7 @@ def test_an_anchor_limits_the_search_to_its_lines(tmp_path):
     assert [f[0] for f in found] == [(2, 3)]
 
 
+@pytest.mark.speedup
 def test_a_pattern_is_compiled_again_only_for_documents_that_hold_what_it_needs(tmp_path):
     """The scanner and the line-anchored copy of a YAML pattern cost start-up time: they are
     derived only once a document holds what every match contains."""
@@ -100,9 +102,9 @@ def test_a_pattern_is_compiled_again_only_for_documents_that_hold_what_it_needs(
     folder = make_pack(tmp_path / "pack", {"QY012": rule})
     linter = Linter(Config(packs=[str(folder)]), select=["QY012"], entry_points=False)
     pattern = next(r for r in linter.rules if r.code == "QY012").pattern
-    assert linter.lint_document(linter.load("<t>", "关于工作的报告\n没有分隔线。\n".encode("utf-8"))) == []
+    assert linter.lint_document(linter.load("<t>", "关于工作的报告\n没有分隔线。\n".encode())) == []
     assert _prepared(pattern)._fast is None and _prepared(pattern)._fast_lines is False
-    found = linter.lint_document(linter.load("<t>", "关于工作的报告\n——————\n".encode("utf-8")))
+    found = linter.lint_document(linter.load("<t>", "关于工作的报告\n——————\n".encode()))
     assert [v.code for v in found] == ["QY012"]
     assert _prepared(pattern)._fast_lines is not False
 
@@ -513,6 +515,7 @@ def test_a_long_paragraph_is_segmented_piece_by_piece(monkeypatch, code):
     assert found > 5  # the texts do hold what the rule reports
 
 
+@pytest.mark.speedup
 def test_existence_searches_only_the_tokens_a_document_can_hold_and_finds_the_same():
     """A token whose characters a document lacks is left out of the alternation searched
     (``Existence._possible``): the findings are those of the whole alternation."""

@@ -255,6 +255,55 @@ def test_hook_register_commands(cli, site):
     assert "命令 1：hello" in cli("plugins", "--isolated").out
 
 
+def test_hooks_are_called_with_only_the_arguments_an_implementation_declares(cli, site, tmp_path):
+    """pluggy passes each implementation the arguments it names: a loader that only reads the
+    bytes, a register_commands that only needs to run code, are both valid plugins."""
+    plugin = '''
+    import json
+    from lawlint import Document
+
+    CALLED = []
+
+    @hookimpl
+    def register_file_types():
+        return [".gwjson"]
+
+    @hookimpl
+    def load_document(data):
+        if not data.startswith(b"{"):
+            return None
+        return Document(json.loads(data)["正文"], None, "utf-8", "gwjson")
+
+    @hookimpl
+    def register_commands():
+        CALLED.append("register_commands")
+    '''
+    install(site, "agency-partial", "XP", "agency_partial", plugin)
+    path = tmp_path / "a.gwjson"
+    path.write_text(json.dumps({"正文": DRAFT}, ensure_ascii=False), encoding="utf-8")
+    run = cli("check", "--isolated", "--format", "json", "--select", "DN", str(path))
+    assert run.err == ""
+    assert [(v["line"], v["column"], v["code"]) for v in json.loads(run.out)["violations"]] == [(1, 3, "DN001")]
+    assert sys.modules["agency_partial"].CALLED == ["register_commands"]
+
+
+def test_rules_explain_and_plugins_read_the_catalogue_without_creating_rules(cli, site, draft):
+    """Listing and explaining rules needs their classes only: a rule that cannot even be
+    created is still listed and explained; checking a document reports it."""
+    source = rule_source("XR101", "needs-setup", summary="本机关用语不规范").replace(
+        "    def check(self, doc):", "    def __init__(self, **options):\n        raise RuntimeError('未配置')\n\n"
+                                   "    def check(self, doc):")
+    install(site, "agency-lazy", "XR", "agency_lazy", source + "\n@hookimpl\ndef register_rules():\n    return [AgencyRule]\n")
+    listed = json.loads(cli("rules", "--isolated", "--format", "json").out)
+    assert {"code": "XR101", "plugin": "agency-lazy"}.items() <= next(r for r in listed if r["code"] == "XR101").items()
+    explained = cli("explain", "XR101")
+    assert explained.code == 0 and "本机关用语不规范" in explained.out
+    plugins = cli("plugins", "--isolated")
+    assert plugins.code == 0 and "规则 1：XR101" in plugins.out
+    run = cli("check", "--isolated", str(draft))
+    assert run.code == 2 and "规则 XR101（needs-setup，来自 agency-lazy）无法创建：RuntimeError: 未配置" in run.err
+
+
 def test_plugin_hooks_have_tests():
     hooks = [name for name, _ in inspect.getmembers(hookspecs, inspect.isfunction)
              if hasattr(getattr(hookspecs, name), "lawlint_spec")]

@@ -8,7 +8,9 @@ from lawlint.document import Document
 from lawlint.engine.prefilter import (
     Presence,
     _character_class,
+    blocks_holding,
     finditer_lines,
+    holds_any,
     needs,
     possible,
     scanner,
@@ -43,6 +45,7 @@ def test_possible_never_hides_a_match(pattern):
             assert possible(compiled, text), (pattern, text)
 
 
+@pytest.mark.speedup
 def test_what_every_match_contains():
     assert needs(re.compile(r"锟斤拷|(?:烫){3,}")) == ("any", ("锟斤拷", "烫烫烫"))
     assert needs(re.compile(r"a{2,}b")) == ("all", ("aa", frozenset("b")))
@@ -51,6 +54,7 @@ def test_what_every_match_contains():
     assert needs(re.compile(r"\d+|[^a]")) is None  # a branch that needs nothing
 
 
+@pytest.mark.speedup
 def test_a_text_lacking_what_is_needed_is_skipped():
     pattern = re.compile(r"(?:\d{4}|[XＸ×]{2,4})年[XＸ×]{1,2}月")
     assert not possible(pattern, "2024年3月完成")
@@ -90,10 +94,11 @@ def test_a_character_class_matches_exactly_its_characters():
         assert bool(pattern.fullmatch(chr(code))) is (chr(code) in chars), hex(code)
 
 
+@pytest.mark.speedup
 def test_a_document_tells_which_characters_it_holds():
     doc = Document("他说：\"截止目前\"。")
-    assert doc.holds_any(frozenset("\"'")) and not doc.holds_any(frozenset("「」『』"))
-    assert doc.holds_any(frozenset(map(chr, range(0x4E00, 0x9FA6))))  # a large set: one class search
+    assert holds_any(doc, frozenset("\"'")) and not holds_any(doc, frozenset("「」『』"))
+    assert holds_any(doc, frozenset(map(chr, range(0x4E00, 0x9FA6))))  # a large set: one class search
 
 
 def _spans(pattern, text):
@@ -128,6 +133,7 @@ def _rule_patterns():
             yield from (v for v in values if isinstance(v, re.Pattern))
 
 
+@pytest.mark.speedup
 def test_scanner_finds_the_same_matches():
     patterns = [re.compile(p) for p in PATTERNS] + [
         re.compile(r"(?:^|(?<=[。；：;:]))([ \t]*\d{1,2})、", re.MULTILINE),
@@ -145,6 +151,7 @@ def test_scanner_finds_the_same_matches():
     assert changed >= 10  # the rules' slow-starting patterns are sped up
 
 
+@pytest.mark.speedup
 def test_scanner_wraps_only_patterns_that_start_slowly():
     lookbehind = re.compile(r"(?<![\d.])(?:19|20)\d{2}\.")
     assert scanner(lookbehind).pattern.startswith("(?=[12])")
@@ -197,6 +204,7 @@ def test_searching_only_the_anchored_lines_finds_every_match():
         assert found >= 20, pattern.pattern  # the drafts exercise the pattern
 
 
+@pytest.mark.speedup
 def test_an_anchor_missing_some_lines_would_be_caught():
     from lawlint.checks.dotted_date import _DOTTED
 
@@ -272,6 +280,7 @@ def test_patterns_written_class_first_match_as_their_plain_forms():
             assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)], (plain, text)
 
 
+@pytest.mark.speedup
 def test_blocks_holding_an_anchor_are_those_where_it_matches_one_by_one():
     from lawlint.checks import (
         approximate_number,
@@ -288,7 +297,7 @@ def test_blocks_holding_an_anchor_are_those_where_it_matches_one_by_one():
     for text in _drafts(1500, seed=6):
         doc = Document("关于工作的报告\n" + text.replace("\n", "。\n"))
         for anchor in anchors:
-            holding = doc.blocks_holding(anchor, *kinds)
+            holding = blocks_holding(doc, anchor, *kinds)
             assert holding == [b for b in doc.blocks_of(*kinds) if anchor.search(b.text)], (anchor.pattern, text)
             held += len(holding)
     assert held > 500

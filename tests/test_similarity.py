@@ -1,8 +1,8 @@
 """The batched shortcuts in ``lawlint.lang.similarity`` equal the slow, obvious computation."""
 import random
 from difflib import SequenceMatcher
-from types import SimpleNamespace
 
+from lawlint.document import Document
 from lawlint.lang.similarity import (
     Fingerprinter,
     character_overlap,
@@ -50,7 +50,7 @@ def test_texts_sharing_a_run_are_candidates_and_the_closest_is_tried_first():
 def test_character_overlap_is_difflib_quick_ratio_and_the_bound_never_below_it():
     rng = random.Random(7)
     alphabet = "法治政府建设依法行政的了和"
-    doc = SimpleNamespace(cache={})
+    doc = Document("")
     for _ in range(300):
         a = "".join(rng.choices(alphabet, k=rng.randint(1, 30)))
         b = "".join(rng.choices(alphabet[rng.randint(0, 6):], k=rng.randint(1, 30)))
@@ -222,9 +222,10 @@ def test_character_memos_cleared_when_full_give_the_same_ratios(monkeypatch):
     rng = random.Random(5)
     pairs = [("".join(rng.choices("法治政府建设依法行政", k=rng.randint(1, 20))),
               "".join(rng.choices("法治政府建设依法行政", k=rng.randint(1, 20)))) for _ in range(200)]
-    unbounded = SimpleNamespace(cache={})
+    unbounded = Document("")
     expected = [(character_overlap(unbounded, a, b), character_overlap_bound(unbounded, a, b)) for a, b in pairs]
     monkeypatch.setattr(similarity, "MEMO_LIMIT", 3)
-    bounded = SimpleNamespace(cache={})
+    bounded = Document("")
     assert [(character_overlap(bounded, a, b), character_overlap_bound(bounded, a, b)) for a, b in pairs] == expected
-    assert len(bounded.cache["occurrences"]) <= 4 and len(bounded.cache["character_sets"]) <= 4
+    assert len(bounded.memo(similarity._occurrence_sets)) <= 4
+    assert len(bounded.memo(similarity._character_sets)) <= 4

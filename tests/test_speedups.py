@@ -2,6 +2,12 @@
 made to hit its corner cases, with a plain implementation written here."""
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -10,7 +16,12 @@ from lawlint.checks import script_mixing
 from lawlint.checks.script_mixing import ScriptMixing, _converter
 from lawlint.document import HEADING, PARAGRAPH, TITLE, Document
 from lawlint.engine.linter import run_rule
+from lawlint.engine.prefilter import holds_any
 from lawlint.rule import Edit, Fix, Rule, Severity, Span, Violation
+from lawlint.testing import cases_in
+
+CASES = Path(__file__).parent / "cases"
+EXAMPLES = Path(__file__).parent.parent / "examples"
 
 # Simplified and traditional characters, phrases OpenCC converts although none of their
 # characters is converted alone (批覆, 深沈), a compatibility ideograph, blanks and marks.
@@ -23,7 +34,7 @@ _DOC = st.lists(_LINE, min_size=1, max_size=8).map(lambda lines: "\n\n".join(lin
 def _plain_script_mixing(rule: ScriptMixing, doc: Document) -> list[Violation]:
     """TX005 as first written: every block converted both ways, every character compared."""
     blocks = doc.blocks_of(TITLE, HEADING, PARAGRAPH)
-    if not blocks or not doc.holds_any(script_mixing._traditional_characters()):
+    if not blocks or not holds_any(doc, script_mixing._traditional_characters()):
         return []
 
     def differences(block, converted):
@@ -111,3 +122,28 @@ def test_a_fix_of_one_edit_is_checked_as_any_other(fix, why):
         assert found[0].fix is fix and found[0].message == "测试"
     else:
         assert found[0].message.startswith("规则 XT001（yields-given）运行出错") and why in found[0].message
+
+
+def _check_json(folders, *, speedups: bool) -> dict:
+    env = {k: v for k, v in os.environ.items() if k != "LAWLINT_NO_SPEEDUPS"}
+    if not speedups:
+        env["LAWLINT_NO_SPEEDUPS"] = "1"
+    run = subprocess.run([sys.executable, "-m", "lawlint", "check", "--isolated", "--format", "json",
+                          *map(str, folders)], capture_output=True, env=env, check=False)
+    assert run.returncode in (0, 1), run.stderr.decode("utf-8", "replace")
+    return json.loads(run.stdout)
+
+
+def test_without_speedups_the_rule_cases_and_examples_give_the_same_findings(tmp_path):
+    """Every speed-up (lawlint.engine.speedups) only skips work that would find nothing:
+    with LAWLINT_NO_SPEEDUPS=1 every rule, run on the text of every rule case and on the
+    examples, finds exactly the same, message and fix included.  (CI also runs the whole
+    suite a second time without speed-ups.)"""
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    for i, case in enumerate(cases_in(CASES)):
+        (drafts / f"{i:04d}-{case.rule}.txt").write_text(case.text, encoding="utf-8")
+    fast = _check_json([drafts, EXAMPLES], speedups=True)
+    plain = _check_json([drafts, EXAMPLES], speedups=False)
+    assert len(fast["violations"]) > 1000 and len({v["code"] for v in fast["violations"]}) > 50
+    assert fast == plain

@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 
 from lawlint.document import HEADING, PARAGRAPH, TITLE, Document
-from lawlint.engine.prefilter import scanner
+from lawlint.engine.prefilter import blocks_holding, scanner
 from lawlint.lang.text import cn_to_int, int_to_cn
 from lawlint.rule import Fix, Rule, Severity
 
@@ -46,7 +46,7 @@ class ApproximateNumber(Rule):
     fixable = True
 
     def check(self, doc: Document):
-        for block in doc.blocks_holding(_APPROX_ANCHOR, TITLE, HEADING, PARAGRAPH):
+        for block in blocks_holding(doc, _APPROX_ANCHOR, TITLE, HEADING, PARAGRAPH):
             for m in _APPROX.finditer(block.text):
                 a, b = _value(m["a"]), _value(m["b"])
                 if b != a + 1:

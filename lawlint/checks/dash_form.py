@@ -68,10 +68,9 @@ class DashForm(Rule):
     severity = Severity.WARNING
     basis = "GB/T 15834—2011 4.10（破折号）、4.13（连接号）"
     fixable = True
+    needs = _DASHES
 
     def check(self, doc: Document):
-        if not doc.holds_any(frozenset(_DASHES)):
-            return
         for block in doc.blocks_of(HEADING, PARAGRAPH):
             text = block.text
             for m in _RUN.finditer(text):

@@ -4,11 +4,12 @@ import re
 
 from lawlint.document import HEADING, PARAGRAPH, TITLE, Document
 from lawlint.lang.docnumbers import find_doc_numbers
+from lawlint.lang.text import BLANKS
 from lawlint.rule import Fix, Rule, Severity
 
 # A bracketed note just before a 》 (bounded: a 发文字号 is short).
 _NOTE = re.compile(r"[（(]([^（()）《》\n]{4,40})[）)]》")
-_BLANKS = " \t\u3000\u00a0"
+_BLANKS = BLANKS  # as in document numbers (lawlint.lang.docnumbers)
 
 
 class DocNumberInTitle(Rule):

@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 
 from lawlint.document import HEADING, PARAGRAPH, TITLE, Document
-from lawlint.engine.prefilter import scanner
+from lawlint.engine.prefilter import blocks_holding, scanner
 from lawlint.lang.dates import SEPARATED, DateMention
 from lawlint.rule import Fix, Rule, Severity
 
@@ -41,7 +41,7 @@ class DottedDate(Rule):
     fixable = True
 
     def check(self, doc: Document):
-        for block in doc.blocks_holding(_DOTTED_ANCHOR, TITLE, HEADING, PARAGRAPH):
+        for block in blocks_holding(doc, _DOTTED_ANCHOR, TITLE, HEADING, PARAGRAPH):
             for m in _DOTTED.finditer(block.text):
                 date = DateMention(m.start(), m.end(), m[0], int(m["y"]), int(m["m"]), int(m["d"]), SEPARATED)
                 if not date.valid:

@@ -76,7 +76,7 @@ class DoubledCharacter(Rule):
                 if piece is not text and not _doubled().search(piece):
                     continue
                 tokens = doc.tokens(piece)
-                for (w1, s1, e1), (w2, s2, e2) in zip(tokens, tokens[1:]):
+                for (w1, _s1, e1), (w2, s2, e2) in zip(tokens, tokens[1:]):
                     s2, e2 = s2 + offset, e2 + offset
                     if len(w1) >= 2 and len(w2) == 1 and e1 + offset == s2 and w1[-1] == w2 and w2 in checked \
                             and not _begins_word(w2, text[e2:e2 + 3]):

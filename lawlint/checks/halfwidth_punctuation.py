@@ -51,10 +51,9 @@ class HalfwidthPunctuation(Rule):
     severity = Severity.WARNING
     basis = "GB/T 15834—2011《标点符号用法》（适用于汉语书面语，标点占一个字的位置）"
     fixable = True
+    needs = "".join(sorted(_HALF))
 
     def check(self, doc: Document):
-        if not doc.holds_any(_HALF):
-            return
         code, name, severity = self.code, self.name, self.severity
         for block in doc.blocks_of(TITLE, HEADING, PARAGRAPH):
             text = block.text

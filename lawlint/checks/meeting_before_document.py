@@ -6,7 +6,7 @@ import re
 
 from lawlint.document import HEADING, PARAGRAPH, TITLE, Document
 from lawlint.engine import resources
-from lawlint.engine.prefilter import scanner
+from lawlint.engine.prefilter import blocks_holding, scanner
 from lawlint.lang.dates import format_cn
 from lawlint.rule import Rule, Severity
 
@@ -73,7 +73,7 @@ class MeetingBeforeDocument(Rule):
             for m in _plenums().finditer(block.text) if "届" in block.text else ():
                 for plenum in re.findall(r"[一二三四五六七八九]中", m["list"]):
                     yield from self._check(block, m, f"{m['t']}届{plenum}全会", meetings, written)
-        for block in doc.blocks_holding(_CONGRESS_ANCHOR, TITLE, HEADING, PARAGRAPH):
+        for block in blocks_holding(doc, _CONGRESS_ANCHOR, TITLE, HEADING, PARAGRAPH):
             for m in _CONGRESS.finditer(block.text):
                 yield from self._check(block, m, f"党的{m['t'] or m['u']}大", meetings, written)
 

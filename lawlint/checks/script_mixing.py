@@ -6,6 +6,7 @@ from operator import ne
 
 from lawlint.document import HEADING, PARAGRAPH, TITLE, Document
 from lawlint.engine import cache
+from lawlint.engine.prefilter import holds_any
 from lawlint.rule import Fix, Rule, Severity, Violation
 
 _CONVERTERS: dict[str, object] = {}
@@ -89,7 +90,7 @@ class ScriptMixing(Rule):
     def check(self, doc: Document):
         kinds = (TITLE, HEADING, PARAGRAPH)
         blocks = doc.blocks_of(*kinds)
-        if not blocks or not doc.holds_any(_traditional_characters()):
+        if not blocks or not holds_any(doc, _traditional_characters()):
             return
         to_simplified = _simplified(doc, blocks, kinds)
         traditional = sum(_differences(b.text, c) for b, c in to_simplified)

@@ -5,6 +5,7 @@ import re
 
 from lawlint.document import HEADING, PARAGRAPH, TITLE, Document
 from lawlint.engine import resources
+from lawlint.engine.prefilter import blocks_holding
 from lawlint.rule import Rule, Severity
 
 
@@ -59,7 +60,7 @@ class SeriesOrder(Rule):
 
     def check(self, doc: Document):
         for name, members, joiner, suffix, complete, pattern, member, anchor in _series():
-            for block in doc.blocks_holding(anchor, TITLE, HEADING, PARAGRAPH):
+            for block in blocks_holding(doc, anchor, TITLE, HEADING, PARAGRAPH):
                 for m in pattern.finditer(block.text):
                     found = member.findall(m[0])
                     canonical = joiner.join(members) + suffix

@@ -40,10 +40,9 @@ class StraightQuotes(Rule):
     severity = Severity.WARNING
     basis = "GB/T 15834—2011 4.8（引号）"
     fixable = True
+    needs = "".join(sorted(_SUSPECTS))
 
     def check(self, doc: Document):
-        if not doc.holds_any(_SUSPECTS):
-            return
         for block in doc.blocks_of(TITLE, HEADING, PARAGRAPH):
             text = block.text
             if _SUSPECTS.isdisjoint(text):

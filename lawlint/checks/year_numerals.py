@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 
 from lawlint.document import HEADING, PARAGRAPH, SIGNATURE, TITLE, Document
-from lawlint.engine.prefilter import scanner
+from lawlint.engine.prefilter import blocks_holding, scanner
 from lawlint.rule import Fix, Rule, Severity
 
 _YEAR = scanner(re.compile(r"(?<![〇○零0OoＯ一二三四五六七八九十])[一二][〇○零0OoＯ一二三四五六七八九]{3}(?=[ \t]*年)"))
@@ -42,7 +42,7 @@ class YearNumerals(Rule):
     fixable = True
 
     def check(self, doc: Document):
-        for block in doc.blocks_holding(_YEAR_ANCHOR, TITLE, HEADING, PARAGRAPH, SIGNATURE):
+        for block in blocks_holding(doc, _YEAR_ANCHOR, TITLE, HEADING, PARAGRAPH, SIGNATURE):
             for m in _YEAR.finditer(block.text):
                 wrong = [ch for ch in m[0] if ch in _ZEROS]
                 if not wrong:

@@ -3,6 +3,7 @@ from __future__ import annotations
 import re
 
 from lawlint.document import HEADING, PARAGRAPH, TITLE, Document
+from lawlint.engine.prefilter import blocks_holding
 from lawlint.rule import Fix, Rule, Severity
 
 # Where a range may be: a dash or 至/到 after a digit (or after 2021年), or 年 after eight digits.
@@ -54,7 +55,7 @@ class YearRange(Rule):
     fixable = True
 
     def check(self, doc: Document):
-        for block in doc.blocks_holding(_ANCHOR, TITLE, HEADING, PARAGRAPH):
+        for block in blocks_holding(doc, _ANCHOR, TITLE, HEADING, PARAGRAPH):
             text = block.text
             for m in _RANGE.finditer(text):
                 start, end = int(m["a"]), int(m["b"])

@@ -5,8 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import cached_property
-from itertools import accumulate
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable, Hashable, TypeVar
 
 from lawlint.document.model import HEADING, PARAGRAPH, TITLE, Block, Line, Segment
 from lawlint.lang.text import BLANKS
@@ -21,6 +20,8 @@ _MD_HEADING = re.compile(r"(#{1,6})[ \t]+")
 _MD_LIST = re.compile(r"[-*+][ \t]+")
 _LINE_BREAK = re.compile(r"\r\n?|\n")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_T = TypeVar("_T")
+_MISSING: Any = object()
 
 
 class Document:
@@ -38,7 +39,31 @@ class Document:
         self.encoding = encoding
         self.format = format
         self.profile: Profile | None = None
-        self.cache: dict[str, Any] = {}
+        self._memo: dict[Hashable, Any] = {}
+        self._blocks_of: dict[tuple[str, ...], list[Block]] = {}
+        self._text_of: dict[tuple[str, ...], str] = {}
+        self._clauses: dict[int, list[Segment]] = {}
+        self._quoted_masks: dict[Block, bytearray | None] = {}
+        self._words: dict[str, tuple[str, ...]] = {}
+        self._tokens: dict[str, tuple[tuple[str, int, int], ...]] = {}
+        self._boundaries: dict[str, frozenset[int]] = {}
+
+    def memo(self, function: Callable[..., _T], *args: Hashable) -> _T:
+        """``function(self, *args)``, computed once per document and kept with it: what rules,
+        kinds and helpers derive from a document and share.  The function itself (with the
+        arguments) is the key, so two users never collide and the value has the type the
+        function returns; for many small look-ups, memoise a table (a function returning an
+        empty dict) and fill it."""
+        key = (function, args) if args else function
+        value = self._memo.get(key, _MISSING)
+        if value is _MISSING:
+            value = self._memo[key] = function(self, *args)
+        return value
+
+    def drop_memos(self) -> None:
+        """Forget what was memoised: once the rules have run, their memos are not needed to
+        report, and on a long document they are most of its memory."""
+        self._memo.clear()
 
     # -- positions -------------------------------------------------------------------------
     # A line ends at \n, \r\n or a lone \r (old Mac files, and converters that mix them):
@@ -81,10 +106,6 @@ class Document:
 
         return Presence(self.text)
 
-    def holds_any(self, chars: frozenset[str]) -> bool:
-        """Does the text hold one of ``chars``?  The answer is kept for the same frozenset."""
-        return self.presence.any_of(chars)
-
     # -- structure -------------------------------------------------------------------------
     @cached_property
     def lines(self) -> list[Line]:
@@ -118,30 +139,18 @@ class Document:
 
     def blocks_of(self, *kinds: str) -> list[Block]:
         """The blocks of these kinds, in order (one list per document and kinds: do not modify it)."""
-        key = ("blocks_of", kinds)
-        if key not in self.cache:
-            self.cache[key] = [b for b in self.blocks if b.kind in kinds]
-        return self.cache[key]
-
-    def blocks_holding(self, anchor: re.Pattern, *kinds: str) -> list[Block]:
-        """The blocks of these kinds where ``anchor`` matches: one search over their text
-        (``text_of``) instead of one per block.  ``anchor`` must not match a line break, nor
-        look around with a class holding one (the blocks are joined by line breaks)."""
-        text, blocks = self.text_of(*kinds), self.blocks_of(*kinds)
-        key = ("block_starts", kinds)
-        if key not in self.cache:
-            self.cache[key] = list(accumulate((len(b.text) + 1 for b in blocks), initial=0))
-        starts = self.cache[key]
-        holding = sorted({bisect.bisect_right(starts, m.start()) - 1 for m in anchor.finditer(text)})
-        return [blocks[k] for k in holding]
+        found = self._blocks_of.get(kinds)
+        if found is None:
+            found = self._blocks_of[kinds] = [b for b in self.blocks if b.kind in kinds]
+        return found
 
     def text_of(self, *kinds: str) -> str:
         """The text of the blocks of these kinds, one per line, with lines broken by PDF
         conversion rejoined: where to look for a phrase before looking block by block."""
-        key = ("text_of", kinds)
-        if key not in self.cache:
-            self.cache[key] = "\n".join(b.text for b in self.blocks if b.kind in kinds)
-        return self.cache[key]
+        text = self._text_of.get(kinds)
+        if text is None:
+            text = self._text_of[kinds] = "\n".join(b.text for b in self.blocks if b.kind in kinds)
+        return text
 
     @property
     def title(self) -> Block | None:
@@ -171,7 +180,7 @@ class Document:
         clauses only need those of sentences that share text with another."""
         from lawlint.document.sentences import split_clauses
 
-        split = self.cache.setdefault("clauses", {})
+        split = self._clauses
         if index not in split:
             sentence = self.sentences[index]
             split[index] = split_clauses(sentence, index, self._quoted(sentence.block))
@@ -181,15 +190,14 @@ class Document:
         """Which characters of a paragraph lie inside 《》 or “” (computed once per paragraph)."""
         from lawlint.document.sentences import protected
 
-        masks = self.cache.setdefault("quoted", {})
-        key = id(block)
-        if key not in masks:
-            masks[key] = protected(block.text)
-        return masks[key]
+        masks = self._quoted_masks  # a Block is hashed by identity
+        if block not in masks:
+            masks[block] = protected(block.text)
+        return masks[block]
 
     # -- metadata --------------------------------------------------------------------------
     @cached_property
-    def meta(self) -> "Metadata":
+    def meta(self) -> Metadata:
         """Title, report year, organs, 发文字号, 成文日期, publication date."""
         from lawlint.document.metadata import extract
 
@@ -198,7 +206,7 @@ class Document:
     # -- words -----------------------------------------------------------------------------
     def words(self, text: str) -> tuple[str, ...]:
         """jieba words of ``text``; each distinct text is segmented once per document."""
-        cache = self.cache.setdefault("words", {})
+        cache = self._words
         if text not in cache:
             from lawlint.lang.words import cut
 
@@ -207,7 +215,7 @@ class Document:
 
     def tokens(self, text: str) -> tuple[tuple[str, int, int], ...]:
         """jieba words of ``text`` with their offsets in ``text`` (blanks left out)."""
-        cache = self.cache.setdefault("tokens", {})
+        cache = self._tokens
         if text not in cache:
             from lawlint.lang.words import tokens
 
@@ -216,7 +224,7 @@ class Document:
 
     def word_boundaries(self, text: str) -> frozenset[int]:
         """Offsets in ``text`` where a jieba word starts or ends."""
-        cache = self.cache.setdefault("boundaries", {})
+        cache = self._boundaries
         if text not in cache:
             cache[text] = frozenset(o for _, start, end in self.tokens(text) for o in (start, end))
         return cache[text]

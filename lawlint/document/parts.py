@@ -84,10 +84,12 @@ def mentioned(doc: Document, part: Part) -> bool:
 
 def find_parts(doc: Document) -> dict[str, FoundPart]:
     """The document profile's parts found under headings (computed once per document)."""
-    if "parts" not in doc.cache:
-        profile = doc.profile
-        doc.cache["parts"] = find_in_headings(doc, profile.parts) if profile is not None else {}
-    return doc.cache["parts"]
+    return doc.memo(_parts)
+
+
+def _parts(doc: Document) -> dict[str, FoundPart]:
+    profile = doc.profile
+    return find_in_headings(doc, profile.parts) if profile is not None else {}
 
 
 def ends_early(doc: Document) -> bool:

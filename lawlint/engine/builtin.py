@@ -96,7 +96,7 @@ def register_packs():
 @hookimpl
 def register_profiles():
     folder = resources.data_root() / "profiles"
-    return sorted((f for f in folder.iterdir() if f.name.endswith((".yml", ".yaml"))), key=lambda f: f.name)
+    return resources.yaml_files(folder)
 
 
 @hookimpl

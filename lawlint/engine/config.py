@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from lawlint.engine.schema import YamlSource, brief, check_keys, list_of, month_day
-from lawlint.rule import ConfigError, Severity, shown
+from lawlint.rule import ConfigError, Severity, severity_problem
 
 
 def _tomllib():
@@ -229,8 +229,7 @@ def _build(src, data: Any, path: Path) -> Config:
             try:
                 Severity.parse(options["severity"])
             except ConfigError:
-                raise src.error(f"无效的严重程度 {shown(options['severity'])}（可选 error、warning、info）",
-                                "rules", key, "severity") from None
+                raise src.error(severity_problem(options["severity"]), "rules", key, "severity") from None
     deadlines = check_keys(src, raw.get("deadlines"), {"since": int, "signing": dict, "publication": str},
                            "deadlines")
     for kind, value in (deadlines.get("signing") or {}).items():
@@ -242,7 +241,7 @@ def _build(src, data: Any, path: Path) -> Config:
         try:
             fail_on = Severity.parse(raw["fail-on"])
         except ConfigError:
-            raise src.error(f"无效的 fail-on “{raw['fail-on']}”（可选 error、warning、info）", "fail-on") from None
+            raise src.error(f"fail-on：{severity_problem(raw['fail-on'])}", "fail-on") from None
     return Config(
         path=path, root=path.parent, select=raw.get("select"), ignore=list(raw.get("ignore") or []),
         per_file_ignores=dict(raw.get("per-file-ignores") or {}), rules=dict(raw.get("rules") or {}),

@@ -14,12 +14,12 @@ from lawlint import fix as fixer
 from lawlint.document import Document
 from lawlint.document.loaders import InputError
 from lawlint.engine import config as config_module
+from lawlint.engine.catalogue import Catalogue
 from lawlint.engine.config import Config
-from lawlint.engine.packs import Pack, load_pack
-from lawlint.engine.plugins import PluginInfo, Plugins
-from lawlint.engine.plugins import load as load_plugins
-from lawlint.engine.profiles import Profile, choose, load_profiles
-from lawlint.engine.registry import Entry, Registry, decide
+from lawlint.engine.plugins import Plugins
+from lawlint.engine.prefilter import holds_any
+from lawlint.engine.profiles import Profile, choose
+from lawlint.engine.registry import Entry, decide
 from lawlint.engine.results import Finding, resolve
 from lawlint.rule import ConfigError, Edit, Fix, Rule, Severity, Span, Violation
 
@@ -50,16 +50,18 @@ class FileResult:
             self._violations = [f.violation() for f in self.findings]
         return self._violations
 
-    def resolve(self, excerpts: bool = False) -> "FileResult":
+    def resolve(self, excerpts: bool = False) -> FileResult:
         """Fill in ``findings`` from the document and its violations."""
         if self.document is not None and self._violations is not None:
-            # the rules' memos are not needed to report: on a long document they are most of its memory
-            self.document.cache.clear()
+            self.document.drop_memos()
             self.findings = resolve(self.document, self._violations, excerpts)
         return self
 
 
 class Linter:
+    """A ``Catalogue`` and the selected rules instantiated with their options: what checking
+    documents with one configuration needs."""
+
     def __init__(self, cfg: Config | None = None, *, select: Sequence[str] | None = None,
                  ignore: Sequence[str] = (), profile: str | None = None, plugins: Sequence[str] = (),
                  entry_points: bool = True, warn: Callable[[str], None] | None = None,
@@ -67,16 +69,10 @@ class Linter:
         self.config = cfg or Config()
         megabytes = next(m for m in (max_size, self.config.max_size, config_module.DEFAULT_MAX_SIZE) if m is not None)
         self.max_size = int(megabytes * config_module.MEGABYTE)  # bytes; 0: no limit
-        self.plugins = loaded if loaded is not None else load_plugins(entry_points=entry_points, warn=warn)
-        for module in [*self.config.plugins, *plugins]:
-            self.plugins.load_file(module)
-        self.plugins.require([*self.config.require_plugins, *require])
-        self.kinds = self._kinds()
-        self.packs = self._packs()
-        entries = [Entry(rule, info.distribution or info.name) for rule, info in
-                   self.plugins.contributions("register_rules")]
-        entries += [Entry(rule, pack.owner, pack.name) for pack in self.packs if pack.enabled for rule in pack.rules]
-        self.registry = Registry(entries)
+        self.catalogue = Catalogue(self.config, plugins=plugins, entry_points=entry_points, warn=warn,
+                                   loaded=loaded, require=require)
+        self.plugins, self.kinds = self.catalogue.plugins, self.catalogue.kinds
+        self.packs, self.registry = self.catalogue.packs, self.catalogue.registry
         if select is not None:
             chosen = self.registry.check_selectors(select, "--select")
         elif self.config.select is not None:
@@ -88,12 +84,8 @@ class Linter:
         entries = self.registry.selected(chosen, ignored)
         self._check_rule_settings()
         self.rules: list[Rule] = [self._instantiate(e) for e in entries]
-        files = [f for f, _ in self.plugins.contributions("register_profiles")]
-        for value in self.config.profiles:
-            if not Path(value).exists():
-                raise ConfigError(f"{self.config.where('profiles')}: 找不到文档类型文件 {value}")
-            files.append(Path(value))
-        self.profiles: dict[str, Profile] = load_profiles(files)
+        self._needs = [frozenset(r.needs) if r.needs else None for r in self.rules]
+        self.profiles: dict[str, Profile] = self.catalogue.profiles
         self.forced_profile = profile or self.config.profile
         if self.forced_profile and self.forced_profile not in self.profiles:
             raise ConfigError(f"未知的文档类型 “{self.forced_profile}”（可用：{'、'.join(sorted(self.profiles))}）")
@@ -101,38 +93,6 @@ class Linter:
             self.registry.check_selectors(selectors, self.config.where("per-file-ignores"))
         self.formatters = {f.name: f for f, _ in self.plugins.contributions("register_formatters")}
         self.file_types = tuple(sorted({e.lower() for e, _ in self.plugins.contributions("register_file_types")}))
-
-    def _kinds(self) -> dict[str, type]:
-        kinds: dict[str, tuple[type, PluginInfo]] = {}
-        for kind, info in self.plugins.contributions("register_kinds"):
-            name = getattr(kind, "kind", "")
-            if not name:
-                raise ConfigError(f"插件 {info.label} 注册的规则种类 {kind!r} 没有 kind 名称")
-            if name in kinds:
-                raise ConfigError(f"规则种类 “{name}” 重复：{kinds[name][1].label} 与 {info.label} 都注册了它")
-            kinds[name] = (kind, info)
-        return {name: kind for name, (kind, _) in kinds.items()}
-
-    def _packs(self) -> list[Pack]:
-        packs = [load_pack(folder, info.distribution or info.name, info.prefixes, self.kinds)
-                 for folder, info in self.plugins.contributions("register_packs")]
-        where = self.config.where("packs")
-        for value in self.config.packs:
-            folder = Path(value)
-            if folder.is_dir():
-                pack = load_pack(folder, str(folder), None, self.kinds)
-                pack.enabled = True
-                packs.append(pack)
-                continue
-            named = [p for p in packs if p.name == value]
-            if not named:
-                if folder.exists() or "/" in value or "\\" in value:
-                    raise ConfigError(f"{where}: 找不到规则包目录 {value}")
-                known = "、".join(sorted({p.name for p in packs}))
-                raise ConfigError(f"{where}: 未知的规则包 “{value}”（可用：{known}）")
-            for pack in named:
-                pack.enabled = True
-        return packs
 
     def _check_rule_settings(self) -> None:
         for key in self.config.rules:
@@ -197,8 +157,10 @@ class Linter:
         skipped = [*profile.ignore, *self.config.ignored_for(doc.path or "")]
         skipped = self.registry.check_selectors(skipped, f"文档类型 {profile.name} 或 per-file-ignores")
         found: list[Violation] = []
-        for rule in self.rules:
+        for rule, needs in zip(self.rules, self._needs):
             if skipped and not decide(rule.code, None, skipped):
+                continue
+            if needs is not None and not holds_any(doc, needs):
                 continue
             if rule.from_year is not None and not rule.applies_to(doc):
                 continue
@@ -267,17 +229,6 @@ def _malformed(v: object, size: int) -> str | None:
 def _short(value: object) -> str:
     text = repr(value)
     return text if len(text) <= 40 else text[:39] + "…"
-
-
-def load_config(path: str | None, isolated: bool, warn: Callable[[str], None] | None = None) -> Config:
-    """The configuration of a command that works on no file (rules, explain, plugins):
-    ``--config``, none with ``--isolated``, else the one found from the working directory."""
-    if isolated:
-        return Config()
-    if path:
-        return config_module.load(Path(path))
-    found = config_module.Discovery(warn).for_folder(None)
-    return config_module.load(found) if found else Config()
 
 
 class LinterSet:

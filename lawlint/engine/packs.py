@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from lawlint.engine.registry import CORE_PREFIXES, PREFIX, prefix_problem
-from lawlint.engine.resources import read_text
+from lawlint.engine.resources import read_text, yaml_files
 from lawlint.engine.schema import YamlSource, brief, check_keys, compile_pattern
 from lawlint.kinds.base import SHARED_KEYS, YamlRule
 from lawlint.rule import (
@@ -27,6 +27,7 @@ from lawlint.rule import (
     NAME_PATTERN,
     ConfigError,
     Severity,
+    severity_problem,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -48,7 +49,7 @@ class Pack:
     rules: list[type[YamlRule]] = field(default_factory=list)
 
 
-def load_pack(folder: "Traversable | Path", owner: str, prefixes: Iterable[str] | None,
+def load_pack(folder: Traversable | Path, owner: str, prefixes: Iterable[str] | None,
               kinds: Mapping[str, type[YamlRule]]) -> Pack:
     """Read a pack; ``prefixes`` are the code prefixes its owner may use (None: any not reserved)."""
     name = Path(str(folder)).name
@@ -70,14 +71,13 @@ def load_pack(folder: "Traversable | Path", owner: str, prefixes: Iterable[str] 
                 raise src.error(f"规则包的前缀 “{data['prefix']}” 不属于其提供者 {owner}（可用：{'、'.join(allowed)}）",
                                 "prefix")
             allowed = (data["prefix"],)
-    files = sorted((f for f in folder.iterdir() if f.name.endswith((".yml", ".yaml")) and f.name != PACK_FILE),
-                   key=lambda f: f.name)
+    files = [f for f in yaml_files(folder) if f.name != PACK_FILE]
     for file in files:
         pack.rules.append(build_rule(file, owner, allowed, kinds))
     return pack
 
 
-def build_rule(file: "Traversable | Path", owner: str, prefixes: tuple[str, ...] | None,
+def build_rule(file: Traversable | Path, owner: str, prefixes: tuple[str, ...] | None,
                kinds: Mapping[str, type[YamlRule]]) -> type[YamlRule]:
     """One YAML rule file → a subclass of its kind."""
     src = YamlSource(read_text(file, "规则文件"), str(file))
@@ -105,7 +105,7 @@ def build_rule(file: "Traversable | Path", owner: str, prefixes: tuple[str, ...]
     try:
         severity = Severity.parse(data.get("severity", "warning"))
     except ConfigError:
-        raise src.error(f"无效的严重程度 “{data['severity']}”（可选 error、warning、info）", "severity") from None
+        raise src.error(severity_problem(data["severity"]), "severity") from None
     confidence = data.get("confidence", "high")
     if confidence not in CONFIDENCE_LABELS:
         raise src.error(f"无效的把握程度 “{confidence}”（可选 {'、'.join(CONFIDENCE_LABELS)}）", "confidence")
@@ -132,10 +132,8 @@ def _check_prefix(src: YamlSource, code: str, owner: str, prefixes: tuple[str, .
         raise src.error(f"规则代码 “{code}” {problem}", "code")
 
 
-def pack_folders(root: "Traversable | Path") -> list["Traversable | Path"]:
+def pack_folders(root: Traversable | Path) -> list[Traversable | Path]:
     """The pack folders directly inside ``root`` (those holding YAML files)."""
     if not root.is_dir():
         return []
-    return sorted((f for f in root.iterdir() if f.is_dir() and any(g.name.endswith((".yml", ".yaml"))
-                                                                    for g in f.iterdir())),
-                  key=lambda f: f.name)
+    return sorted((f for f in root.iterdir() if f.is_dir() and yaml_files(f)), key=lambda f: f.name)

@@ -64,7 +64,7 @@ class Plugins:
         self._objects: list[Any] = []  # the plugin registered for each of ``infos``
         self._add(builtin, PluginInfo("lawlint", "lawlint", lawlint.__version__, "built-in", CORE_PREFIXES))
 
-    def copy(self) -> "Plugins":
+    def copy(self) -> Plugins:
         """The same plugins in a manager of their own, to which a configuration's plugin files
         are added without reaching the other configurations' linters (nothing is imported again)."""
         other = Plugins(self.warn)
@@ -143,12 +143,18 @@ class Plugins:
             self.pm.unregister(name=info.name)
             raise ConfigError(f"插件 {info.label} 实现了未定义的钩子：{exc}") from None
 
+    def _caller(self, hook: str, name: str) -> pluggy.HookCaller:
+        """The hook ``hook`` of the plugin registered as ``name`` alone: called through pluggy,
+        each implementation gets only the arguments it declares, and what a plugin
+        contributes (or what fails) is told apart from the others'."""
+        own = self.pm.get_plugin(name)
+        return self.pm.subset_hook_caller(hook, [p for p in self.pm.get_plugins() if p is not own])
+
     def _collect(self, info: PluginInfo) -> dict[str, list]:
         collected: dict[str, list] = {}
         for hook in CONTRIBUTIONS:
-            for impl in getattr(self.pm.hook, hook).get_hookimpls():
-                if impl.plugin_name == info.name:
-                    collected.setdefault(hook, []).extend(impl.function() or ())
+            for result in self._caller(hook, info.name)():
+                collected.setdefault(hook, []).extend(result or ())
         for rule in collected.get("register_rules", []):
             check_code(getattr(rule, "code", ""), info)
         return collected
@@ -169,12 +175,10 @@ class Plugins:
         """Let plugins add click subcommands (``register_commands``)."""
         for info in self.infos:
             before = set(cli.commands)
-            for impl in self.pm.hook.register_commands.get_hookimpls():
-                if impl.plugin_name == info.name:
-                    try:
-                        impl.function(cli=cli)
-                    except (Exception, SystemExit) as exc:
-                        self._fail(info, "添加命令时出错", exc)
+            try:
+                self._caller("register_commands", info.name)(cli=cli)
+            except (Exception, SystemExit) as exc:
+                self._fail(info, "添加命令时出错", exc)
             info.commands = sorted(set(cli.commands) - before)
 
     def require(self, names: Sequence[str]) -> None:

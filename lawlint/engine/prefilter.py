@@ -15,9 +15,16 @@ first one), and ``scanner`` makes a pattern that starts slowly fail sooner.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
-from typing import Iterator, Union
+from itertools import accumulate
+from typing import TYPE_CHECKING, Iterator
+
+from lawlint.engine import speedups
+
+if TYPE_CHECKING:  # pragma: no cover
+    from lawlint.document import Block, Document
 
 try:  # the parser behind re: re._parser since 3.11, sre_parse before
     from re import _constants as sre
@@ -28,7 +35,7 @@ except ImportError:  # pragma: no cover - Python 3.10
 
 # A condition: a set (the text contains one of these characters), a string (the text
 # contains it), or ("all"|"any", conditions).
-Need = Union[frozenset, str, tuple]
+Need = frozenset | str | tuple
 
 _LARGEST_RANGE = 4096  # [一-龥] is a requirement worth testing; [\u0000-\uffff] is not
 _REPEATS = tuple(getattr(sre, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
@@ -37,8 +44,9 @@ _REPEATS = tuple(getattr(sre, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "PO
 
 @lru_cache(maxsize=4096)
 def needs(pattern: re.Pattern) -> Need | None:
-    """What every match of ``pattern`` contains, or None when nothing is known."""
-    if not isinstance(pattern.pattern, str) or pattern.flags & re.IGNORECASE:
+    """What every match of ``pattern`` contains, or None when nothing is known (always
+    None without speed-ups)."""
+    if not speedups.ENABLED or not isinstance(pattern.pattern, str) or pattern.flags & re.IGNORECASE:
         return None
     try:
         return _sequence(_parsed(pattern))
@@ -106,6 +114,31 @@ def _character_class(chars: frozenset[str]) -> re.Pattern:
             parts.append(re.escape(first) if first == last else f"{re.escape(first)}-{re.escape(last)}")
             start = i
     return re.compile(f"[{''.join(parts)}]")
+
+
+def holds_any(doc: Document, chars: frozenset[str]) -> bool:
+    """Does the text of ``doc`` hold one of ``chars``?  The answer is kept for the same
+    frozenset.  Without speed-ups always yes: the answer may only be used to skip work
+    that would find nothing."""
+    return not speedups.ENABLED or doc.presence.any_of(chars)
+
+
+def blocks_holding(doc: Document, anchor: re.Pattern, *kinds: str) -> list[Block]:
+    """The blocks of these kinds where ``anchor`` matches: one search over their text
+    (``doc.text_of``) instead of one per block, for a pattern that would be tried at every
+    place of every block.  ``anchor`` must match in every block where the pattern does, not
+    match a line break, nor look around with a class holding one (the blocks are joined by
+    line breaks).  Without speed-ups, all the blocks of these kinds."""
+    if not speedups.ENABLED:
+        return doc.blocks_of(*kinds)
+    text, blocks = doc.text_of(*kinds), doc.blocks_of(*kinds)
+    starts = doc.memo(_block_starts, kinds)
+    holding = sorted({bisect.bisect_right(starts, m.start()) - 1 for m in anchor.finditer(text)})
+    return [blocks[k] for k in holding]
+
+
+def _block_starts(doc: Document, kinds: tuple[str, ...]) -> list[int]:
+    return list(accumulate((len(b.text) + 1 for b in doc.blocks_of(*kinds)), initial=0))
 
 
 def possible(pattern: re.Pattern, text: str, presence: Presence | None = None) -> bool:
@@ -230,8 +263,11 @@ def finditer_lines(pattern: re.Pattern, anchor: re.Pattern, text: str) -> Iterat
     empty string or a line break, nor looks ahead past the line break after its match:
     a look-behind still sees the text before the line.  A pattern starting with a class
     such as a digit is tried at hundreds of places in a report; an anchor starting with
-    a rarer character, at a few.
+    a rarer character, at a few.  Without speed-ups, every line.
     """
+    if not speedups.ENABLED:
+        yield from pattern.finditer(text)
+        return
     for start, end in anchored_lines(anchor, text):
         yield from pattern.finditer(text, start, end)
 
@@ -269,8 +305,8 @@ def scanner(pattern: re.Pattern) -> re.Pattern:
     with; ``pattern`` itself when they are not known (it may match the empty string,
     start with ``.`` or a negated class) or its flags make wrapping it unsafe.  A pattern
     compiled on first use (``schema.LazyPattern``) is compiled here: what is searched is
-    always a compiled pattern."""
-    found = _scanner(pattern)
+    always a compiled pattern.  Without speed-ups, ``pattern`` itself."""
+    found = _scanner(pattern) if speedups.ENABLED else pattern
     return getattr(found, "compiled", found)
 
 

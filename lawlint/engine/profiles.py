@@ -103,7 +103,7 @@ class Profile:
             return mentions >= self.topic_min and mentions * self.topic_every >= len(body)
         return False
 
-    def with_deadlines(self, override: dict[str, Any]) -> "Profile":
+    def with_deadlines(self, override: dict[str, Any]) -> Profile:
         """This profile with deadlines replaced key by key (from the user's config)."""
         return replace(self, deadlines=_merge_deadlines(self.deadlines, override, None, ()))
 

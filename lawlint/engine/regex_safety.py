@@ -102,7 +102,7 @@ def union(sets: list[Chars]) -> Chars:
 class Node:
     kind: str  # char, seq, alt, repeat, group, look, empty, backref
     chars: Chars | None = None
-    items: list["Node"] = field(default_factory=list)
+    items: list[Node] = field(default_factory=list)
     low: int = 1
     high: int | None = 1
     at: int = 0  # offset in the pattern text, for messages

@@ -50,6 +50,9 @@ class Registry:
             raise ConfigError(f"{plugin} 的规则 {rule.code} 名称 “{rule.name}” 应为小写连字符形式（如 my-rule）")
         if not rule.summary:
             raise ConfigError(f"{plugin} 的规则 {rule.code} 缺少 summary")
+        if not isinstance(rule.needs, str):
+            raise ConfigError(f"{plugin} 的规则 {rule.code} 的 needs 应为字符串（它的问题必含的字符），"
+                              f"实际为 {type(rule.needs).__name__}")
         for key, table in ((rule.code, self.by_code), (rule.name, self.by_name)):
             if key in table:
                 other = table[key]

@@ -29,7 +29,15 @@ def data(name: str) -> Any:
     return yaml.load((DATA / "lists" / f"{name}.yml").read_text(encoding="utf-8"), Loader=SAFE_LOADER)
 
 
-def read_text(file: "Traversable | Path", what: str = "文件") -> str:
+def yaml_files(folder: Traversable | Path) -> list[Traversable | Path]:
+    """The YAML files directly in ``folder`` (names ending in ``.yml`` or ``.yaml``, sorted):
+    how every folder of rules, packs and profiles is listed.  A folder so named is listed
+    too, and refused with its name when read (``read_text``)."""
+    return sorted((f for f in folder.iterdir() if f.name.endswith((".yml", ".yaml"))),
+                  key=lambda f: f.name)
+
+
+def read_text(file: Traversable | Path, what: str = "文件") -> str:
     """A YAML file written by people (rule, pack, profile): one line saying why it cannot be read."""
     if file.is_dir():
         raise ConfigError(f"{file}: 这是一个目录，不是{what}")

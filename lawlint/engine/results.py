@@ -50,7 +50,7 @@ class Finding(NamedTuple):
         return Violation(self.code, self.name, Severity(self.severity), self.message, Span(self.start, self.end), fix)
 
 
-def resolve(doc: "Document", violations: list[Violation], excerpts: bool = False) -> list[Finding]:
+def resolve(doc: Document, violations: list[Violation], excerpts: bool = False) -> list[Finding]:
     """``violations`` of ``doc`` as findings, with line and column (and the excerpt, if asked)."""
     position = doc.position
     found = []
@@ -69,7 +69,7 @@ def resolve(doc: "Document", violations: list[Violation], excerpts: bool = False
     return found
 
 
-def excerpt(doc: "Document", line: int, column: int, end_line: int, end_column: int) -> Excerpt:
+def excerpt(doc: Document, line: int, column: int, end_line: int, end_column: int) -> Excerpt:
     """At most ``EXCERPT`` characters on each side of the span (itself cut after twice as many)."""
     text = doc.line_text(line)
     start = column - 1

@@ -71,7 +71,7 @@ def _inline_flags(pattern: str) -> int:
     return flags if flags & re.ASCII else flags | re.UNICODE
 
 
-def compile_pattern(src: "YamlSource", text: str) -> "re.Pattern | LazyPattern":
+def compile_pattern(src: YamlSource, text: str) -> re.Pattern | LazyPattern:
     """A pattern of a YAML file: a user's compiled now (it was validated, and ``re`` keeps
     the compilation), lawlint's own when first used."""
     return re.compile(text) if src.check_patterns else LazyPattern(text)

@@ -12,6 +12,7 @@ import string
 from typing import Any, Callable, ClassVar, Iterator
 
 from lawlint.document import Document
+from lawlint.engine import speedups
 from lawlint.engine.prefilter import (
     Need,
     anchored_lines,
@@ -122,6 +123,21 @@ class _Prepared:
 _PREPARED: dict[int, _Prepared] = {}
 
 
+def _anywhere_table(doc: Document) -> dict[tuple[tuple[str, ...], _Prepared], bool]:
+    """Per document: may this pattern (its ``_Prepared``) match in the units of this scope?"""
+    return {}
+
+
+def _anchored_lines_table(doc: Document) -> dict[tuple[_Prepared, str], list[tuple[int, int]]]:
+    """Per document: the lines of a text where an anchor (its ``_Prepared``) matches."""
+    return {}
+
+
+def _scope_text(doc: Document, scope: tuple[str, ...]) -> str:
+    """The units of ``scope`` joined by line breaks: searched once for a pattern of any rule."""
+    return "\n".join(unit.text for s in scope for unit in _scope_units(doc, s))
+
+
 def _prepared(pattern: re.Pattern) -> _Prepared:
     """``_Prepared`` looked up by identity: hashing a compiled pattern (a dict or cache key)
     hashes its whole code, and the kinds ask hundreds of times per document."""
@@ -230,32 +246,33 @@ class YamlRule(Rule):
         once, cached per document, instead of one search per paragraph: most patterns
         match nowhere in most documents.
         """
-        key = ("anywhere", self.scope, id(pattern))
-        found = doc.cache.get(key)
-        if found is None or found[0] is not pattern:
-            prep = _prepared(pattern)
+        if not speedups.ENABLED:
+            return True
+        prep = _prepared(pattern)
+        answers = doc.memo(_anywhere_table)
+        key = (self.scope, prep)
+        may = answers.get(key)
+        if may is None:
             text = self._scope_text(doc)
-            may = met(prep.need, text, doc.presence) and (
+            may = answers[key] = met(prep.need, text, doc.presence) and (
                 prep.fast_lines is None or next(self._finditer(doc, prep.fast_lines, text), None) is not None)
-            found = doc.cache[key] = (pattern, may)
-        return found[1]
+        return may
 
     def _finditer(self, doc: Document, fast: re.Pattern, text: str) -> Iterator[re.Match]:
         """The matches of ``fast`` (a ``scanner``) in ``text``; with an ``anchor``, searched on
         its lines only (``lawlint.engine.prefilter.finditer_lines``), found once per text for all
         the rule's patterns."""
-        if self.anchor is None:
+        if self.anchor is None or not speedups.ENABLED:
             return fast.finditer(text)
-        key = ("anchor-lines", id(self.anchor), text)
-        if key not in doc.cache:
-            doc.cache[key] = anchored_lines(self.anchor, text)
-        return (m for start, end in doc.cache[key] for m in fast.finditer(text, start, end))
+        lines = doc.memo(_anchored_lines_table)
+        key = (_prepared(self.anchor), text)
+        found = lines.get(key)
+        if found is None:
+            found = lines[key] = anchored_lines(self.anchor, text)
+        return (m for start, end in found for m in fast.finditer(text, start, end))
 
     def _scope_text(self, doc: Document) -> str:
-        key = ("scope-text", self.scope)
-        if key not in doc.cache:
-            doc.cache[key] = "\n".join(unit.text for unit in self.units(doc))
-        return doc.cache[key]
+        return doc.memo(_scope_text, self.scope)
 
     def matches(self, doc: Document, unit: Unit, pattern: re.Pattern) -> Iterator[re.Match]:
         """Matches of ``pattern`` that no exception covers (and, if asked, on word boundaries)."""

@@ -60,7 +60,7 @@ class Repetition(YamlRule):
                 if piece is not unit.text and not self._may_repeat(piece):
                     continue
                 words = doc.tokens(piece)
-                for k, ((w1, s1, e1), (w2, s2, e2)) in enumerate(zip(words, words[1:])):
+                for k, ((w1, _s1, e1), (w2, s2, e2)) in enumerate(zip(words, words[1:])):
                     if w1 != w2 or not any(ch.isalnum() for ch in w2) or not self.wanted.fullmatch(w2) \
                             or piece[e1:s2].strip():
                         continue  # only words (not marks), side by side

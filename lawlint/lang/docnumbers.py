@@ -16,9 +16,9 @@ import re
 from dataclasses import dataclass, field
 
 from lawlint.engine import resources
-from lawlint.lang.text import HAN, ascii_digits
+from lawlint.lang.text import BLANKS, HAN, ascii_digits
 
-_SP = "[ \t\u3000\u00a0]*"
+_SP = f"[{BLANKS}]*"  # the blanks dates allow (lawlint.lang.dates)
 _D = "[0-9０-９]"
 # 〔〕 and what writers and converters put in its place: look-alike tortoise-shell brackets
 # (﹝﹞ 〘〙 ⦗⦘ ❲❳ 〖〗), low and high quotation marks („‟ ‚‛), square, round and 【】 brackets.
@@ -28,7 +28,7 @@ _OPEN, _CLOSE = f"[{re.escape(OPENS)}]", f"[{re.escape(CLOSES)}]"
 _HAO = "[号號]"
 _LETTER_O = "OoＯ〇○"  # typed for 0 in a year: 国函[20O0]31号  # 號: the traditional script
 _PATTERN = re.compile(
-    rf"(?P<org>[{HAN}]{{1,15}})(?P<gap>[ \t\u3000\u00a0]{{0,3}})"
+    rf"(?P<org>[{HAN}]{{1,15}})(?P<gap>[{BLANKS}]{{0,3}})"
     rf"(?:(?P<open>{_OPEN}){_SP}(?:(?P<year>{_D}[0-9０-９{_LETTER_O}]{{3}}|{_D}{{2}}){_SP})?(?P<close>{_CLOSE})"
     rf"|〔(?P<year2>(?:19|20|１９|２０){_D}{{2}})"
     rf"|(?P<year3>(?:19|20){_D}{{2}})〕)"
@@ -76,7 +76,7 @@ def _trim_org(org: str) -> tuple[int, str]:
 _ANCHOR = re.compile(rf"[{re.escape(OPENS)}〕](?:(?<=〕)(?<=(?:19|20)[0-9]{{2}}〕)"
                      rf"|(?<!〕){_SP}(?:{_D}|{_CLOSE}{_SP}{_D}))")
 _HAN_CHAR = re.compile(f"[{HAN}]")
-_GAP = " \t\u3000\u00a0"
+_GAP = BLANKS
 
 
 def _anchors(text: str):
@@ -166,13 +166,13 @@ def _describe(m: re.Match, text: str, year_raw: str, seq_raw: str) -> DocNumber:
     hao = m["hao"]
     if seq_txt and not hao and not _LIST_FOLLOWS.match(text, m.end()):
         problems.append("序号后缺少“号”字")
-    if re.search(r"[ \t\u3000\u00a0]", written.rstrip(" \t\u3000\u00a0")):
+    if re.search(f"[{BLANKS}]", written.rstrip(BLANKS)):
         problems.append("发文字号中不应有空格")
     corrected = None
     if year is not None and seq_txt and int(seq_txt) > 0:
         ending = hao or ("" if _LIST_FOLLOWS.match(text, m.end()) else "号")
         corrected = f"〔{year}〕{int(seq_txt)}{ending}"
     cut, org = _trim_org(m["org"])
-    end = m.start() + len(m[0].rstrip(" \t\u3000\u00a0"))
+    end = m.start() + len(m[0].rstrip(BLANKS))
     return DocNumber(m.start("org") + cut, number_start, end, org, text[number_start:end], year,
                      tuple(problems), corrected, not year_txt, int(seq_txt) if seq_txt else None)

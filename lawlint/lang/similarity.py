@@ -76,26 +76,25 @@ def _sentence_memo(doc) -> tuple[list[str], bool]:
     """The sentence keys, and whether a clause's key is always a piece of its sentence's:
     true when the sentences were cleaned in one pass (NFKC changes nothing, so no character
     composes across a clause boundary) and hold no Σ (whose lower case depends on the next letter)."""
-    memo = doc.cache.get("sentence_keys")
-    if memo is None:
-        texts = [s.text for s in doc.sentences]
-        cleaned = _cleaned(texts)
-        if cleaned is None:
-            memo = ([normalise(t) for t in texts], False)
-        else:
-            memo = (cleaned.lower().split("\x00") if texts else [], "Σ" not in cleaned)
-        doc.cache["sentence_keys"] = memo
-    return memo
+    return doc.memo(_sentence_keys)
+
+
+def _sentence_keys(doc) -> tuple[list[str], bool]:
+    texts = [s.text for s in doc.sentences]
+    cleaned = _cleaned(texts)
+    if cleaned is None:
+        return [normalise(t) for t in texts], False
+    return cleaned.lower().split("\x00") if texts else [], "Σ" not in cleaned
 
 
 def clause_keys(doc, indices: Sequence[int]) -> list[tuple[Segment, str]]:
     """The clauses of the sentences ``indices`` (in that order), each with its ``normalise``d
     text; every sentence is split and normalised once per document, and the list for the
     same ``indices`` is built once (the rules comparing clauses share it: do not modify it)."""
-    lists = doc.cache.setdefault("clause_key_lists", {})
+    lists = doc.memo(_clause_key_lists)
     wanted = tuple(indices)
     if wanted not in lists:
-        pairs = doc.cache.setdefault("clause_keys", {})  # sentence index -> its (clause, key) pairs
+        pairs = doc.memo(_clause_keys)  # sentence index -> its (clause, key) pairs
         todo = [i for i in dict.fromkeys(wanted) if i not in pairs]
         if todo:
             split = [doc.clauses_of(i) for i in todo]
@@ -106,6 +105,14 @@ def clause_keys(doc, indices: Sequence[int]) -> list[tuple[Segment, str]]:
     return lists[wanted]
 
 
+def _clause_key_lists(doc) -> dict[tuple[int, ...], list[tuple[Segment, str]]]:
+    return {}
+
+
+def _clause_keys(doc) -> dict[int, list[tuple[Segment, str]]]:
+    return {}
+
+
 def comparison_key(text: str, key: str) -> str:
     """``key`` (``normalise(text)``) without the quoted titles of ``text``: two sentences
     citing the same long title do not share text."""
@@ -114,21 +121,23 @@ def comparison_key(text: str, key: str) -> str:
 
 def comparison_keys(doc) -> list[str]:
     """``comparison_key`` of every sentence of ``doc``, once per document."""
-    memo = doc.cache.get("comparison_keys")
-    if memo is None:
-        memo = doc.cache["comparison_keys"] = list(map(comparison_key, (s.text for s in doc.sentences),
-                                                       sentence_keys(doc)))
-    return memo
+    return doc.memo(_comparison_keys)
 
 
-def sentence_fingerprints(doc, run: int) -> "Fingerprinter":
+def _comparison_keys(doc) -> list[str]:
+    return list(map(comparison_key, (s.text for s in doc.sentences), sentence_keys(doc)))
+
+
+def sentence_fingerprints(doc, run: int) -> Fingerprinter:
     """A ``Fingerprinter`` holding the comparison key of every sentence of ``doc``, shared by
     the rules (it may hold more texts later: counts only grow, and so the candidates)."""
-    memo = doc.cache.setdefault("sentence_fingerprints", {})
-    if run not in memo:
-        memo[run] = Fingerprinter(run)
-        memo[run].add(comparison_keys(doc))
-    return memo[run]
+    return doc.memo(_sentence_fingerprints, run)
+
+
+def _sentence_fingerprints(doc, run: int) -> Fingerprinter:
+    fingerprinter = Fingerprinter(run)
+    fingerprinter.add(comparison_keys(doc))
+    return fingerprinter
 
 
 def sentences_to_compare(doc, run: int) -> list[int]:
@@ -140,18 +149,18 @@ def sentences_to_compare(doc, run: int) -> list[int]:
     sentence share it.  Where that does not hold (see ``_sentence_memo``, or a quoted
     title crossing a clause mark) every sentence is returned.
     """
-    memo = doc.cache.setdefault("sentences_to_compare", {})
-    if run not in memo:
-        keys = comparison_keys(doc)
-        everything = list(range(len(keys)))
-        titled = [i for i, s in enumerate(doc.sentences) if "《" in s.text]
-        if not _sentence_memo(doc)[1] or any(comparison_key(clause.text, key) not in keys[clause.sentence]
-                                             for clause, key in clause_keys(doc, titled)):
-            memo[run] = everything
-        else:
-            fingerprinter, citing = sentence_fingerprints(doc, run), set(titled)
-            memo[run] = [i for i in everything if i in citing or fingerprinter.shared(keys[i])]
-    return memo[run]
+    return doc.memo(_sentences_to_compare, run)
+
+
+def _sentences_to_compare(doc, run: int) -> list[int]:
+    keys = comparison_keys(doc)
+    everything = list(range(len(keys)))
+    titled = [i for i, s in enumerate(doc.sentences) if "《" in s.text]
+    if not _sentence_memo(doc)[1] or any(comparison_key(clause.text, key) not in keys[clause.sentence]
+                                         for clause, key in clause_keys(doc, titled)):
+        return everything
+    fingerprinter, citing = sentence_fingerprints(doc, run), set(titled)
+    return [i for i in everything if i in citing or fingerprinter.shared(keys[i])]
 
 
 # A bracketed annotation such as 〔责任单位：县司法局〕 or （牵头单位：…；责任单位：…） tags each
@@ -201,23 +210,23 @@ _BEFORE_MARKER = frozenset("，,；;。：:！？!? \t\u3000")
 def item_starts(doc, block) -> list[int]:
     """Offsets in ``block.text`` where an item of an enumeration starts (sorted, computed
     once per block and only for the blocks asked about)."""
-    memo = doc.cache.setdefault("item_starts", {})
-    key = id(block)
-    if key not in memo:
-        text, starts, listing = block.text, [0], False
-        for m in _ITEM.finditer(text):
-            mark = m[0]
-            if mark in "；;":
-                if listing:
-                    starts.append(m.end())
-            elif mark in "。！？!?":
-                listing = False
-            elif mark in "：:" or mark == "分别":
-                listing = True
-            elif m.start() == 0 or text[m.start() - 1] in _BEFORE_MARKER:
-                starts.append(m.start())
-        memo[key] = starts
-    return memo[key]
+    return doc.memo(_item_starts, block)  # a Block is hashed by identity
+
+
+def _item_starts(doc, block) -> list[int]:
+    text, starts, listing = block.text, [0], False
+    for m in _ITEM.finditer(text):
+        mark = m[0]
+        if mark in "；;":
+            if listing:
+                starts.append(m.end())
+        elif mark in "。！？!?":
+            listing = False
+        elif mark in "：:" or mark == "分别":
+            listing = True
+        elif m.start() == 0 or text[m.start() - 1] in _BEFORE_MARKER:
+            starts.append(m.start())
+    return starts
 
 
 def same_item(doc, a: Segment, b: Segment) -> bool:
@@ -239,9 +248,9 @@ def shares_run(a: str, b: str, length: int) -> bool:
 def character_overlap_bound(doc, a: str, b: str) -> float:
     """An upper bound of ``character_overlap``, from the sets of distinct characters:
     each character of ``a`` missing from ``b`` leaves at least one occurrence unmatched."""
-    memo = doc.cache.get("character_sets")
-    if memo is None or len(memo) >= MEMO_LIMIT:
-        memo = doc.cache["character_sets"] = {}
+    memo = doc.memo(_character_sets)
+    if len(memo) >= MEMO_LIMIT:
+        memo.clear()
     sa = memo.get(a)
     if sa is None:
         sa = memo[a] = frozenset(a)
@@ -259,12 +268,20 @@ def character_overlap(doc, a: str, b: str) -> float:
     Each text becomes the set of its (character, k-th occurrence) pairs, once per
     document: the size of a set intersection (C speed) is then the multiset overlap.
     """
-    memo = doc.cache.get("occurrences")
-    if memo is None or len(memo) >= MEMO_LIMIT:
-        memo = doc.cache["occurrences"] = {}
+    memo = doc.memo(_occurrence_sets)
+    if len(memo) >= MEMO_LIMIT:
+        memo.clear()
     sa = memo.get(a) or memo.setdefault(a, _occurrences(a))
     sb = memo.get(b) or memo.setdefault(b, _occurrences(b))
     return 2 * len(sa & sb) / (len(a) + len(b))
+
+
+def _character_sets(doc) -> dict[str, frozenset[str]]:
+    return {}
+
+
+def _occurrence_sets(doc) -> dict[str, frozenset[int]]:
+    return {}
 
 
 def _occurrences(text: str) -> frozenset[int]:

@@ -23,7 +23,7 @@ import sys
 import threading
 from pathlib import Path
 
-from lawlint.engine import cache
+from lawlint.engine import cache, speedups
 
 _tokenizer = None
 _lock = threading.Lock()
@@ -43,9 +43,10 @@ def tokenizer():
                 jieba = _import_jieba()
                 jieba.setLogLevel(logging.WARNING)
                 tok = jieba.dt
-                if not tok.initialized and not _attach_table(tok):
+                if not tok.initialized and not (speedups.ENABLED and _attach_table(tok)):
                     _load_dictionary(tok)
-                    _save_table(tok)
+                    if speedups.ENABLED:
+                        _save_table(tok)
                 _tokenizer = tok
     return _tokenizer
 

@@ -35,7 +35,7 @@ class Summary:
     counts: dict[Severity, int] = field(default_factory=lambda: {s: 0 for s in Severity})
     fixable: int = 0
 
-    def add(self, result: "FileResult") -> None:
+    def add(self, result: FileResult) -> None:
         self.files += 1
         if result.error:
             self.errors += 1
@@ -72,7 +72,7 @@ class Formatter:
     def start(self) -> None:
         pass
 
-    def file(self, result: "FileResult") -> None:
+    def file(self, result: FileResult) -> None:
         raise NotImplementedError
 
     def finish(self, summary: Summary) -> None:
@@ -82,7 +82,7 @@ class Formatter:
         self.stream.write(text + "\n")
 
 
-def location(doc: "Document", span: Span) -> dict:
+def location(doc: Document, span: Span) -> dict:
     """1-based line and column of a span's start and (exclusive) end."""
     line, column = doc.position(span.start)
     end_line, end_column = doc.position(span.end)
@@ -125,7 +125,7 @@ class TextFormatter(Formatter):
     def style(self, text: str, **kwargs) -> str:
         return click.style(text, **kwargs) if self.color else text
 
-    def file(self, result: "FileResult") -> None:
+    def file(self, result: FileResult) -> None:
         path = printable(result.path)
         by_code: dict[str, list[Finding]] = {}
         for f in result.findings:
@@ -233,7 +233,7 @@ def _finding_json(path: str, f: Finding, string) -> str | None:
             f'        "safe": {"true" if safe else "false"},\n        "edits": {listed}\n      }}\n    }}')
 
 
-def file_record(result: "FileResult") -> dict:
+def file_record(result: FileResult) -> dict:
     entry = {"path": result.path, "violations": len(result.findings)}
     if result.encoding is not None:
         entry.update(encoding=result.encoding, format=result.format, profile=result.profile)
@@ -258,7 +258,7 @@ class JsonFormatter(Formatter):
         self._string = json.JSONEncoder(ensure_ascii=False).encode  # a str: one call of the C escaper
         self.stream.write('{\n  "violations": [')
 
-    def file(self, result: "FileResult") -> None:
+    def file(self, result: FileResult) -> None:
         self.files.append(file_record(result))
         encode, write = self._encoder.encode, self.stream.write
         string = self._string
@@ -291,7 +291,7 @@ class JsonLinesFormatter(Formatter):
     name = "jsonl"
     description = "供程序逐行读取：每行一个问题（JSON Lines）"
 
-    def file(self, result: "FileResult") -> None:
+    def file(self, result: FileResult) -> None:
         for f in result.findings:
             line = _dumps(finding_record(result.path, f), ensure_ascii=False)
             # U+2028 and U+2029 are valid in JSON but break lines for readers that split on them
