@@ -13,6 +13,7 @@ from lawlint.lang.text import BLANKS
 
 if TYPE_CHECKING:  # pragma: no cover
     from lawlint.document.metadata import Metadata
+    from lawlint.document.places import Places
     from lawlint.engine.prefilter import Presence
     from lawlint.engine.profiles import Profile
 
@@ -39,6 +40,12 @@ class Document:
         self.format = format
         self.profile: Profile | None = None
         self.cache: dict[str, Any] = {}
+        # Set by the loaders of Word, PDF and HTML files (``lawlint.document.formats``):
+        # where each offset is in the user's file (第12段, 第3页第5行); line → role that the
+        # file's formatting gives (title, signature, cell); text of the file outside the body.
+        self.places: Places | None = None
+        self.roles: dict[int, str] = {}
+        self.apart: dict[str, list[str]] = {}
 
     # -- positions -------------------------------------------------------------------------
     # A line ends at \n, \r\n or a lone \r (old Mac files, and converters that mix them):
@@ -91,6 +98,7 @@ class Document:
         """Non-blank lines, with indentation and Markdown marks set apart."""
         lines = []
         text = self.text
+        roles = self.roles
         for number, start in enumerate(self.line_starts, 1):
             end = self.line_end(number)
             raw = text[start:end]
@@ -107,7 +115,8 @@ class Document:
                 content_start = start + len(raw) - len(body)
             body = body.rstrip(BLANKS)
             if body:
-                lines.append(Line(number, start, end, content_start, body, md_level))
+                lines.append(Line(number, start, end, content_start, body, md_level,
+                                  roles.get(number, "") if roles else ""))
         return lines
 
     @cached_property

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from lawlint.rule import Span
 
 # The kinds of blocks.
-TITLE, HEADING, PARAGRAPH, ELEMENT, SIGNATURE, CHROME = (
-    "title", "heading", "paragraph", "element", "signature", "chrome")
+TITLE, HEADING, PARAGRAPH, ELEMENT, SIGNATURE, CHROME, TABLE = (
+    "title", "heading", "paragraph", "element", "signature", "chrome", "table")
 
 
 @dataclass(slots=True)
@@ -27,6 +27,7 @@ class Line:
     content_start: int
     text: str
     md_level: int = 0
+    role: str = ""  # what the file's formatting says the line is (``Document.roles``): title, signature, cell
 
     @property
     def content_span(self) -> Span:

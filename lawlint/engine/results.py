@@ -40,6 +40,7 @@ class Finding(NamedTuple):
     end_column: int
     fix: FixRecord | None = None
     excerpt: Excerpt | None = None
+    place: dict | None = None  # where it is in a Word or PDF file: {"label": "第12段", "paragraph": 12, …}
 
     def violation(self) -> Violation:
         """The finding as the rule made it (for formatters written against ``Violation``)."""
@@ -53,6 +54,7 @@ class Finding(NamedTuple):
 def resolve(doc: "Document", violations: list[Violation], excerpts: bool = False) -> list[Finding]:
     """``violations`` of ``doc`` as findings, with line and column (and the excerpt, if asked)."""
     position = doc.position
+    places = doc.places
     found = []
     for v in violations:
         start, end = v.span.start, v.span.end
@@ -65,7 +67,7 @@ def resolve(doc: "Document", violations: list[Violation], excerpts: bool = False
                          for e in v.fix.edits))
         shown = excerpt(doc, line, column, end_line, end_column) if excerpts else None
         found.append(Finding(v.code, v.name, v.severity.value, v.message, start, end, line, column,
-                             end_line, end_column, fix, shown))
+                             end_line, end_column, fix, shown, places.place(start) if places else None))
     return found
 
 
