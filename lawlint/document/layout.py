@@ -212,12 +212,20 @@ def is_unfilled_date(text: str) -> bool:
 def build_blocks(doc: Document) -> list[Block]:
     lines = doc.lines
     cells: list[Line] = []
-    if doc.roles:  # a Word table's cells are laid out apart: neither headings nor paragraphs
+    chrome: list[list[Line]] = []
+    if doc.roles:  # laid out apart: a Word table's cells (neither headings nor paragraphs), a page's chrome
         cells = [line for line in lines if line.role == "cell"]
-        lines = [line for line in lines if line.role != "cell"] if cells else lines
+        for line in lines:
+            if line.role == "chrome":
+                if chrome and chrome[-1][-1].number == line.number - 1:
+                    chrome[-1].append(line)
+                else:
+                    chrome.append([line])
+        if cells or chrome:
+            lines = [line for line in lines if line.role not in ("cell", "chrome")]
     n = len(lines)
     if not n:
-        return [_block(TABLE, [line]) for line in cells]
+        return [_block(TABLE, [line]) for line in cells] + [_block(CHROME, run) for run in chrome]
     kinds: list[str | None] = [None] * n
 
     # 1. From the end: chrome, 版记/附注.
@@ -289,6 +297,7 @@ def build_blocks(doc: Document) -> list[Block]:
     if run:
         blocks.append(_block(CHROME, run))
     blocks.extend(_block(TABLE, [line]) for line in cells)
+    blocks.extend(_block(CHROME, run) for run in chrome)
     blocks.sort(key=lambda b: b.pieces[0].start)
     return blocks
 
