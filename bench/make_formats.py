@@ -87,8 +87,10 @@ def make_docx(text: str, target: Path, header: str | None = None) -> None:
         elif kind == SIGNATURE:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             fmt.right_indent = Pt(64)  # 右空四字
-        elif raw[:1] in BLANKS and line:
-            fmt.first_line_indent = Pt(32)
+        else:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY  # 两端对齐, as 公文 are set
+            if raw[:1] in BLANKS and line:
+                fmt.first_line_indent = Pt(32)
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
     footer.add_run("— ")

@@ -145,30 +145,53 @@ def _link_density(node) -> float:
 
 
 def article(root):
-    """The element holding the article: the best-scoring container that is not a menu."""
+    """The element holding the article: the best-scoring container that is not a menu.  A
+    single paragraph that outweighs the rest (a short article with one long paragraph) stands
+    for the container it is one paragraph of."""
     scores = _score(root)
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
     for node, _ in ranked[:10]:
         if _tag(node) in ("body", "html"):
             continue
         if _link_density(node) < _LINK_HEAVY:
+            parent = node.getparent()
+            if (parent is not None and _tag(parent) not in ("body", "html")
+                    and not any(_tag(d) in _BLOCKS for d in node.iterdescendants())
+                    and sum(len(_HAN.findall(c.text_content())) >= 10 for c in parent) >= 2
+                    and _link_density(parent) < _LINK_HEAVY):
+                return parent
             return node
     return root.find("body") if root.find("body") is not None else root
 
 
 def title_of(root) -> tuple[str, object]:
-    """The article's title, and the heading element that shows it (None: only a meta has it)."""
+    """The article's title, and the element that shows it (None: only a meta has it): the
+    ``ArticleTitle`` meta of Chinese government sites, else the first heading, else the part
+    of the page's ``<title>`` that an element of the page shows (not the site's name alone)."""
     meta = ""
     for name in ("ArticleTitle", "articletitle"):
         found = root.xpath(f'//meta[@name="{name}"]/@content')
         if found and found[0].strip():
             meta = _SPACES.sub(" ", found[0]).strip()
             break
-    for h in root.iter("h1", "h2", "h3"):
+    for h in root.iter("h1", "h2", "h3"):  # a title, not a box's heading (政务公开, 相关链接)
         text = _SPACES.sub(" ", h.text_content()).strip()
-        if len(_HAN.findall(text)) >= 4 and (not meta or _squeezed(text) == _squeezed(meta)):
+        if len(_HAN.findall(text)) >= 8 and (not meta or _squeezed(text) == _squeezed(meta)):
             return text, h
-    return meta, None
+    if meta:
+        return meta, None
+    page = root.find(".//title")
+    if page is None:
+        return "", None
+    raw = re.split(r"\s*[_|｜—–-]{1,2}\s*", _SPACES.sub(" ", page.text_content()).strip())
+    parts = [p for p in (raw[:-1] if len(raw) > 1 else raw) if len(_HAN.findall(p)) >= 4]  # the site's name is last
+    body = root.find("body")
+    for part in parts:
+        wanted = _squeezed(part)
+        for element in (body.iter("b", "strong", "td", "div", "p", "span", "font") if body is not None else ()):
+            if len(element.text_content()) < 2 * len(part) + 20 and _squeezed(element.text_content()) == wanted:
+                return part, element
+    return "", None
 
 
 def _squeezed(text: str) -> str:
@@ -185,6 +208,12 @@ def extract(data: bytes, whole_page: bool = False) -> list[tuple[str, bool]]:
         body = root.find("body")
         return lines_of(body if body is not None else root, document=(node, heading))
     lines = lines_of(node, skip_chrome=True, document=(node,))
+    from lawlint.document.layout import is_chrome
+
+    while lines and is_chrome(lines[-1][0]):  # 【打印】【关闭】 in the article's own box
+        lines.pop()
+    while lines and is_chrome(lines[0][0]):
+        lines.pop(0)
     if title and _squeezed(title) not in [_squeezed(line) for line, _ in lines[:5]]:
         lines.insert(0, (title, True))
     return lines

@@ -137,10 +137,19 @@ def _margins(lines: list[PdfLine]) -> tuple[float, float]:
     return left, right
 
 
-def _joins(previous: PdfLine, line: PdfLine, left: float, right: float) -> bool:
-    """Whether ``line`` goes on with the paragraph that ``previous`` ends (a wrap)."""
+def _justified(lines: list[PdfLine], right: float) -> bool:
+    """Whether the body text is justified (两端对齐, as 公文 are): most long lines end at the margin."""
+    long = [line for line in lines if len(line.text) >= 15]
+    return bool(long) and sum(abs(line.right - right) < 0.5 * line.size for line in long) >= 0.5 * len(long)
+
+
+def _joins(previous: PdfLine, line: PdfLine, left: float, right: float, justified: bool = True) -> bool:
+    """Whether ``line`` goes on with the paragraph that ``previous`` ends (a wrap).  A justified
+    line that wraps ends at the margin; a ragged one (left-aligned text) may end two characters
+    short of it, when the next word or an opening bracket did not fit."""
     size = previous.size
-    if abs(previous.size - line.size) > 0.6 or previous.right < right - 1.5 * size:
+    slack = (0.8 if justified else 2.5) * size
+    if abs(previous.size - line.size) > 0.6 or previous.right < right - slack:
         return False  # not the same type, or the line did not reach the margin
     if line.text[:1] in _BLANKS or parse_numbering(line.text):
         return False  # an indented first line, a numbered heading
@@ -148,10 +157,10 @@ def _joins(previous: PdfLine, line: PdfLine, left: float, right: float) -> bool:
         return False  # a gap between them
     if line.left <= left + 0.5 * size:
         return True
-    # a title wrapped and centered: the rest sits in the middle
-    centered = abs((line.left - left) - (right - line.right)) < 2 * size
-    full = previous.left <= left + 0.5 * size or abs((previous.left - left) - (right - previous.right)) < 2 * size
-    return centered and full and size > 0
+    # a title wrapped and centered: the rest sits in the middle, well away from both margins
+    before, after = line.left - left, right - line.right
+    centered = before > 3 * size and after > 3 * size and abs(before - after) < 2 * size
+    return centered and size > 0
 
 
 def load(path: str, data: bytes, options: dict) -> Document:
@@ -181,6 +190,7 @@ def load(path: str, data: bytes, options: dict) -> Document:
     kept = [[line for line in lines if id(line) not in dropped] for lines in pages]
     body = [line for lines in kept for line in lines]
     left, right = _margins(body)
+    justified = _justified(body, right)
     for lines in kept:
         for number, line in enumerate(lines, 1):
             line.number = number
@@ -189,7 +199,7 @@ def load(path: str, data: bytes, options: dict) -> Document:
     offset, previous = 0, None
     for line in body:
         if previous is not None:
-            if _joins(previous, line, left, right):
+            if _joins(previous, line, left, right, justified):
                 if previous.text[-1:].isascii() and previous.text[-1:].isalpha() and line.text[:1].isascii() \
                         and line.text[:1].isalpha():
                     chunks.append(" ")
