@@ -17,6 +17,7 @@ from typing import Callable, Iterator, Sequence
 import click
 
 from lawlint import __version__
+from lawlint.annotate import annotate as annotate_command
 from lawlint.document.loaders import InputError
 from lawlint.engine import config as config_module
 from lawlint.engine.linter import FileResult, Linter, LinterSet, load_config
@@ -330,6 +331,9 @@ def plugins(loaded, isolated) -> int:
     for failure in linter.plugins.failures:
         click.echo(f"加载失败：{failure}")
     return 0
+
+
+cli.add_command(annotate_command, "annotate")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

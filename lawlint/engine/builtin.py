@@ -101,13 +101,15 @@ def register_profiles():
 
 @hookimpl
 def register_formatters():
+    from lawlint.output.csv import CsvFormatter
     from lawlint.output.formatters import (
         JsonFormatter,
         JsonLinesFormatter,
         TextFormatter,
     )
+    from lawlint.output.html import HtmlFormatter
 
-    return [TextFormatter, JsonFormatter, JsonLinesFormatter]
+    return [TextFormatter, JsonFormatter, JsonLinesFormatter, HtmlFormatter, CsvFormatter]
 
 
 @hookimpl

@@ -60,7 +60,7 @@ def resolve(doc: "Document", violations: list[Violation], excerpts: bool = False
     found = []
     for v in violations:
         if places:
-            v = _relabelled(doc, v)
+            v = relabelled(doc, v)
         start, end = v.span.start, v.span.end
         line, column = position(start)
         end_line, end_column = position(end)
@@ -78,7 +78,7 @@ def resolve(doc: "Document", violations: list[Violation], excerpts: bool = False
 _LINE_REFERENCE = re.compile(r"第(\d+)(?:[—–-](\d+))?行")
 
 
-def _relabelled(doc: "Document", v: Violation) -> Violation:
+def relabelled(doc: "Document", v: Violation) -> Violation:
     """A message that names lines of the extracted text (第7行, 第1—4行) names, in a Word or PDF
     file, the places a reader finds (第5段, 第1页第7行) instead."""
     if "行" not in v.message:

@@ -201,6 +201,25 @@ def where(f: Finding) -> str:
     return f"{f.line}:{f.column}"
 
 
+def utf8_writer(stream: TextIO):
+    """A function writing text as UTF-8 whatever the stream's encoding (a Chinese Windows
+    console or redirect is GBK): straight to the bytes under a text stream that is not UTF-8.
+    For the formats that are files (html, csv)."""
+    encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None or encoding in ("utf8", "utf8sig"):
+        return stream.write
+    stream.flush()
+    return lambda text: buffer.write(text.encode("utf-8"))
+
+
+def flush_utf8(stream: TextIO) -> None:
+    stream.flush()
+    buffer = getattr(stream, "buffer", None)
+    if buffer is not None:
+        buffer.flush()
+
+
 def finding_record(path: str, f: Finding) -> dict:
     """A finding as the JSON formats write it (with ``place`` and its numbers — ``paragraph``,
     ``page`` … — for a Word or PDF file)."""
