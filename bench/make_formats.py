@@ -29,10 +29,10 @@ from lawlint.document import CHROME, SIGNATURE, TITLE, Document  # noqa: E402
 from lawlint.document.loaders import decode  # noqa: E402
 from lawlint.lang.text import BLANKS  # noqa: E402
 
-# The bundled examples that get twins: (the .txt, which twins)
+# The bundled examples that get twins: the .txt → (which twins, the twins' name)
 EXAMPLES = {
-    "青山县司法局2024年度法治政府建设工作报告.txt": ("docx", "pdf"),
-    "网页转载-青山县人民政府2024年法治政府建设情况（GB18030编码）.txt": ("html",),
+    "青山县司法局2024年度法治政府建设工作报告.txt": (("docx", "pdf"), "青山县司法局2024年度法治政府建设工作报告"),
+    "网页转载-青山县人民政府2024年法治政府建设情况（GB18030编码）.txt": (("html",), "网页-青山县人民政府2024年法治政府建设情况"),
 }
 
 
@@ -184,15 +184,15 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.out == "examples":
         folder = ROOT / "examples"
-        jobs = [(folder / name, set(twins)) for name, twins in EXAMPLES.items()]
+        jobs = [(folder / name, set(twins), stem) for name, (twins, stem) in EXAMPLES.items()]
     else:
         folder = Path(args.out)
         folder.mkdir(parents=True, exist_ok=True)
         twins = {"docx"} | ({"pdf"} if args.pdf else set()) | ({"html"} if args.html else set())
-        jobs = [(path, twins) for path in args.texts]
-    for source, twins in jobs:
+        jobs = [(path, twins, path.stem) for path in args.texts]
+    for source, twins, name in jobs:
         text = read_text(source)
-        stem = folder / source.stem
+        stem = folder / name
         if twins & {"docx", "pdf"}:
             make_docx(text, stem.with_suffix(".docx"), args.header)
             if "pdf" in twins:

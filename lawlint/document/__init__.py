@@ -7,6 +7,7 @@ from lawlint.document.model import (
                                     HEADING,
                                     PARAGRAPH,
                                     SIGNATURE,
+                                    TABLE,
                                     TITLE,
                                     Block,
                                     Line,
@@ -15,5 +16,5 @@ from lawlint.document.model import (
 )
 from lawlint.document.numbering import parse_numbering
 
-__all__ = ["CHROME", "ELEMENT", "HEADING", "PARAGRAPH", "SIGNATURE", "TITLE", "Block", "Document", "Line",
+__all__ = ["CHROME", "ELEMENT", "HEADING", "PARAGRAPH", "SIGNATURE", "TABLE", "TITLE", "Block", "Document", "Line",
            "Numbering", "Segment", "parse_numbering"]
