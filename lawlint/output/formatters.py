@@ -243,8 +243,10 @@ def _finding_json(path: str, f: Finding, string) -> str | None:
     """``finding_record`` as the indenting encoder writes it inside the list, put together
     directly: that encoder is pure Python (``indent`` turns off the C one) and took most of
     the output's time.  ``path`` is already encoded; ``string`` encodes a str.  None when a
-    value is not a plain str, int or bool: the encoder writes that finding."""
+    value is not a plain str, int or bool, or the finding has a place: the encoder writes it."""
     numbers = (f.line, f.column, f.end_line, f.end_column)
+    if f.place is not None:  # a Word or PDF file's place: the encoder writes it
+        return None
     if not (all(type(n) is int for n in numbers) and all(isinstance(t, str) for t in f[:4])):
         return None
     head = (f'{{\n      "path": {path},\n      "line": {f.line},\n      "column": {f.column},\n'
