@@ -6,6 +6,7 @@ configuration or input error (always reported in one line, never a traceback).
 from __future__ import annotations
 
 import collections
+import contextlib
 import copy
 import itertools
 import json
@@ -52,8 +53,10 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1)
-@click.option("--format", "output_format", default="text", show_default=True, metavar="text|json|jsonl",
-              help="输出格式（jsonl：每行一个问题）。")
+@click.option("--format", "output_format", default="text", show_default=True, metavar="text|json|jsonl|html|csv",
+              help="输出格式（jsonl：每行一个问题；html：审核意见网页；csv：审核意见表）。")
+@click.option("--output", "-o", "output_path", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+              help="把结果写入 FILE（UTF-8），不写到标准输出。")
 @click.option("--select", multiple=True, metavar="CODES", help="只启用这些规则（代码前缀或名称，可用逗号分隔）。")
 @click.option("--ignore", multiple=True, metavar="CODES", help="停用这些规则（代码前缀或名称，可用逗号分隔）。")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="使用指定的配置文件（用于全部文件）。")
@@ -78,7 +81,8 @@ def cli() -> None:
               help="网页（.html）检查整页文字，栏目、导航等网页残留作为 TX002 报出（默认只检查正文）。")
 @click.pass_obj
 def check(loaded, paths, output_format, select, ignore, config_path, isolated, fail_on, profile, quiet, show_all,
-          color, jobs, plugin_files, require_plugins, max_size, show_settings, verbose, whole_page) -> int:
+          color, jobs, plugin_files, require_plugins, max_size, show_settings, verbose, whole_page,
+          output_path) -> int:
     """检查文档（文件、目录或 - 表示标准输入）。
 
     每个文件使用离它最近的配置文件（从文件所在目录向上找，到仓库根目录或用户主目录为止）。
@@ -99,6 +103,9 @@ def check(loaded, paths, output_format, select, ignore, config_path, isolated, f
         return 0
     skipped: list[tuple[str, str]] = []
     files, missing = collect(paths, lambda folder: configs.linter(folder).file_types, skipped=skipped)
+    if output_path is not None:  # last run's report in a folder being checked is not a document
+        target = os.path.realpath(output_path)
+        files = [f for f in files if f == STDIN or os.path.realpath(f) != target]
     _say_skipped(skipped, files)
     items = [(path, configs.index(path)) for path in files]
     if not configs.linters:  # nothing to read: the configuration is still checked
@@ -114,7 +121,20 @@ def check(loaded, paths, output_format, select, ignore, config_path, isolated, f
             _note(f"配置文件：{configs.describe(index)}；{used[index]} 个文件")
     thresholds = [Severity(fail_on) if fail_on else (lin.config.fail_on or Severity.WARNING)
                   for lin in configs.linters]
-    stream = sys.stdout
+    try:
+        stream = sys.stdout if output_path is None else open(output_path, "w", encoding="utf-8", newline="")
+    except OSError as exc:
+        raise UsageError(f"--output: 无法写入 {output_path}（{exc.strerror or exc}）") from None
+    with contextlib.ExitStack() as stack:
+        if stream is not sys.stdout:
+            stack.enter_context(stream)
+        return _report(configs, files, missing, items, output_format, formatter_class, stream, color, quiet,
+                       show_all, thresholds, jobs)
+
+
+def _report(configs, files, missing, items, output_format, formatter_class, stream, color, quiet, show_all,
+            thresholds, jobs) -> int:
+    """Lint the files and write what is found through the formatter; the exit status."""
     use_color = color == "always" or (color == "auto" and stream.isatty() and "NO_COLOR" not in os.environ)
     formatter = formatter_class(stream, color=use_color, quiet=quiet, show_all=show_all)
     formatter.rules = {rule.code: rule for lin in configs.linters for rule in lin.rules}

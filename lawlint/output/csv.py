@@ -12,6 +12,10 @@ from lawlint.rule import Severity
 if TYPE_CHECKING:  # pragma: no cover
     from lawlint.engine.linter import FileResult
 
+# A cell Excel would run as a formula (=, +, -, @, or a tab or return before them) gets a
+# leading apostrophe, which Excel shows as text: the words quoted come from the documents.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
 HEADER = ["文件", "位置", "行", "列", "代码", "名称", "严重程度", "问题", "原文", "修改建议", "依据"]
 
 
@@ -29,7 +33,7 @@ class CsvFormatter(Formatter):
         self._row(HEADER, bom=True)
 
     def _row(self, cells: list, bom: bool = False) -> None:
-        self._csv.writerow(cells)
+        self._csv.writerow([f"'{c}" if isinstance(c, str) and c.startswith(_FORMULA_STARTS) else c for c in cells])
         text = self._buffer.getvalue()
         self._buffer.seek(0)
         self._buffer.truncate()

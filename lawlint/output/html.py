@@ -31,8 +31,9 @@ body{margin:0;background:#f4f4f0;color:#1d1d1d;font:16px/1.7 "Noto Serif CJK SC"
 .page{display:flex;flex-direction:column;max-width:60rem;margin:0 auto;padding:1.5rem}
 header{order:-2}
 #summary{order:-1}
+.documents{display:block}
 h1{font-size:1.6rem;margin:0 0 .2rem}
-h2{font-size:1.25rem;margin:0;word-break:break-all}
+h2{font-size:1.25rem;margin:0;overflow-wrap:anywhere}
 .meta{color:#555;font-size:.9rem;margin:0}
 section{background:#fff;border:1px solid #ddd;border-radius:6px;padding:1rem 1.2rem;margin:0 0 1rem}
 table{border-collapse:collapse;width:100%;font-size:.95rem}
@@ -49,8 +50,10 @@ blockquote{margin:.4rem 0;padding:.3rem .8rem;background:#fafaf5;border-left:3px
 mark{background:#ffe08a;padding:0 .1rem;border-bottom:2px solid #c62828}
 .fix{color:#1b5e20}.basis{color:#555;font-size:.9rem}
 .none{color:#1b5e20}.unreadable{color:#b3261e}
-@media print{body{background:#fff}.page{max-width:none;padding:0}section{border:0;padding:.5rem 0;break-inside:auto}
-.finding{break-inside:avoid}}
+@media print{body{background:#fff;font-size:11pt}.page{max-width:none;padding:0}
+section{border:0;border-radius:0;padding:.5rem 0;margin:0 0 .5rem}
+#summary{break-after:page}h2,.meta,.head{break-after:avoid}.finding,blockquote,tr{break-inside:avoid}
+mark{-webkit-print-color-adjust:exact;print-color-adjust:exact}.badge{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
 """
 
 
@@ -99,7 +102,8 @@ class HtmlFormatter(Formatter):
                     "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
                     f"<title>审核意见 — lawlint</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n<div class=\"page\">\n"
                     f"<header><h1>审核意见</h1><p class=\"meta\">lawlint {esc(__version__)} 生成于 {esc(now)}。"
-                    "每条意见写明位置、问题、原文（问题所在的文字已标出）、修改建议和依据。</p></header>\n")
+                    "每条意见写明位置、问题、原文（问题所在的文字已标出）、修改建议和依据。</p></header>\n"
+                    "<div class=\"documents\">\n")
 
     def file(self, result: "FileResult") -> None:
         self.documents += 1
@@ -136,7 +140,7 @@ class HtmlFormatter(Formatter):
 
     def finish(self, summary: Summary) -> None:
         c = summary.counts
-        lines = [f"<section id=\"summary\"><h2>概况</h2><p>检查了 {summary.files} 个文件"
+        lines = [f"</div>\n<section id=\"summary\"><h2>概况</h2><p>检查了 {summary.files} 个文件"
                  f"{f'（{summary.errors} 个无法读取）' if summary.errors else ''}，共 {summary.total} 个问题："
                  f"错误 {c[Severity.ERROR]}，警告 {c[Severity.WARNING]}，提示 {c[Severity.INFO]}"
                  f"{f'；其中 {summary.fixable} 个附有修改建议' if summary.fixable else ''}。</p>"]
