@@ -216,3 +216,25 @@ def test_title_blocks_from_word_style_title():
     document.add_paragraph("一是深入学习贯彻习近平法治思想。")
     doc, _ = lint(wordfiles.saved(document))
     assert [b.text for b in doc.blocks if b.kind == TITLE] == ["青山县司法局2024年度工作要点"]
+
+
+def test_word_comments_are_exposed_on_the_words_they_cover():
+    """Word 批注 as ``Document.comments`` (span, author, text): what a suppression such as
+    ``lawlint: ignore WD001`` anchored on a passage needs."""
+    document = docx.Document()
+    num = wordfiles.chinese_numbering(document)
+    wordfiles.numbered(document, "基本情况", 0, num)
+    p = document.add_paragraph("全年办理")
+    run = p.add_run("行政复议案件")
+    p.add_run("36件。")
+    document.add_comment(run, text="lawlint: ignore WD001", author="张三")
+    first = document.add_paragraph("上半年开展专项检查。")
+    second = document.add_paragraph("下半年组织集中培训。")
+    document.add_comment([first.runs[0], second.runs[0]], text="两段合并", author="李四")
+    doc = docx_format.load("x.docx", wordfiles.saved(document), {})
+    found = [(doc.text[c.span.start:c.span.end], c.author, c.text) for c in doc.comments]
+    assert found == [("行政复议案件", "张三", "lawlint: ignore WD001"),
+                     ("上半年开展专项检查。\n下半年组织集中培训。", "李四", "两段合并")]
+    assert doc.text.startswith("一、基本情况\n")  # the numbering before the comment's paragraph counts
+    # a file without comments has none, and plain text has none
+    assert docx_format.load("y.docx", wordfiles.report(), {}).comments == []

@@ -10,11 +10,12 @@ from lawlint.document.model import (
                                     TABLE,
                                     TITLE,
                                     Block,
+                                    Comment,
                                     Line,
                                     Numbering,
                                     Segment,
 )
 from lawlint.document.numbering import parse_numbering
 
-__all__ = ["CHROME", "ELEMENT", "HEADING", "PARAGRAPH", "SIGNATURE", "TABLE", "TITLE", "Block", "Document", "Line",
-           "Numbering", "Segment", "parse_numbering"]
+__all__ = ["CHROME", "ELEMENT", "HEADING", "PARAGRAPH", "SIGNATURE", "TABLE", "TITLE", "Block", "Comment",
+           "Document", "Line", "Numbering", "Segment", "parse_numbering"]

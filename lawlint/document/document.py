@@ -8,7 +8,7 @@ from functools import cached_property
 from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
-from lawlint.document.model import HEADING, PARAGRAPH, TITLE, Block, Line, Segment
+from lawlint.document.model import HEADING, PARAGRAPH, TITLE, Block, Comment, Line, Segment
 from lawlint.lang.text import BLANKS
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -42,10 +42,12 @@ class Document:
         self.cache: dict[str, Any] = {}
         # Set by the loaders of Word, PDF and HTML files (``lawlint.document.formats``):
         # where each offset is in the user's file (第12段, 第3页第5行); line → role that the
-        # file's formatting gives (title, signature, cell); text of the file outside the body.
+        # file's formatting gives (title, signature, cell); text of the file outside the body;
+        # the reviewers' comments the file anchors on the text (Word 批注).
         self.places: Places | None = None
         self.roles: dict[int, str] = {}
         self.apart: dict[str, list[str]] = {}
+        self.comments: list[Comment] = []
 
     # -- positions -------------------------------------------------------------------------
     # A line ends at \n, \r\n or a lone \r (old Mac files, and converters that mix them):

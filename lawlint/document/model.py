@@ -35,6 +35,16 @@ class Line:
 
 
 @dataclass(frozen=True, slots=True)
+class Comment:
+    """A reviewer's comment that the file anchors on ``span`` of the text (a Word 批注): who
+    wrote it and what it says.  Set by loaders of formats that have them (``Document.comments``)."""
+
+    span: Span
+    author: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class Numbering:
     """A heading's sequence marker as written (一、 （二） 3. （4） ⑤) and its canonical form."""
 

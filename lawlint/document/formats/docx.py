@@ -26,8 +26,10 @@ from dataclasses import dataclass, field
 from lawlint.document.document import Document
 from lawlint.document.formats import require
 from lawlint.document.loaders import InputError
+from lawlint.document.model import Comment
 from lawlint.document.places import Places
 from lawlint.lang.text import int_to_cn
+from lawlint.rule import Span
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -42,6 +44,7 @@ P, R, T, TAB, BR, CR, TBL, TR, TC, SDT, SDT_CONTENT = map(
 PPR, RPR, NUMPR, ILVL, NUMID, PSTYLE, JC, IND, SZ = map(
     _w, ("pPr", "rPr", "numPr", "ilvl", "numId", "pStyle", "jc", "ind", "sz"))
 LAST_PAGE, NOBREAK_HYPHEN, VAL = _w("lastRenderedPageBreak"), _w("noBreakHyphen"), _w("val")
+COMMENT_START, COMMENT_END, ID = _w("commentRangeStart"), _w("commentRangeEnd"), _w("id")
 # Containers whose runs are part of the paragraph's text.
 _CONTAINERS = frozenset(map(_w, ("hyperlink", "ins", "smartTag", "fldSimple", "sdt", "sdtContent",
                                  "customXml", "moveTo", "dir", "bdo")))
@@ -83,6 +86,7 @@ class Extracted:
     roles: dict[int, str]
     apart: dict[str, list[str]]
     pages: bool
+    comments: list = field(default_factory=list)  # Comment: the 批注 anchored on the text
 
 
 # -- numbering ------------------------------------------------------------------------------
@@ -305,6 +309,9 @@ class _Builder:
         self.paragraphs: list[Paragraph] = []
         self.counted = 0      # non-empty body paragraphs
         self.tables = 0
+        self.ranges: dict[str, list[int]] = {}  # comment id → [start, end] offsets of its range
+        self._marks: list[tuple[object, str, int]] = []  # (start or end, id, characters before) in a paragraph
+        self._chars = 0
 
     def emit(self, text: str) -> None:
         self.chunks.append(text)
@@ -313,7 +320,9 @@ class _Builder:
 
     def body(self, container) -> None:
         for child in container:
-            if child.tag == P:
+            if child.tag in (COMMENT_START, COMMENT_END):  # a range starting or ending between paragraphs
+                self._mark(child.tag, child.get(ID), self.offset + (child.tag == COMMENT_START and self.offset > 0))
+            elif child.tag == P:
                 self.paragraph(child)
             elif child.tag == TBL:
                 self.tables += 1
@@ -368,6 +377,7 @@ class _Builder:
         style_size = _inherited(self.styles, style_id, "size") or _inherited(self.styles, "", "size") or 0
         # Runs first (pages and text), numbering after: an empty paragraph takes no number.
         pieces: list[tuple[str, object, object]] = []
+        self._marks, self._chars = [], 0
         self._runs(p, pieces)
         text = "".join(t for t, _, _ in pieces)
         label = ""
@@ -384,6 +394,8 @@ class _Builder:
             size = _int(sz.get(VAL), 0) if sz is not None else style_size
             para.size = max(para.size, size)
         para.end = self.offset
+        for tag, comment, before in self._marks:
+            self._mark(tag, comment, para.text_start + before)
         if cell is not None:
             para.place = {"label": f"表{cell[0]}第{cell[1]}行第{cell[2]}列", "table": cell[0], "row": cell[1],
                           "cell": cell[2]}
@@ -406,6 +418,8 @@ class _Builder:
                 self._run(child, out)
             elif tag in _CONTAINERS:
                 self._runs(child, out, top=False)
+            elif tag in (COMMENT_START, COMMENT_END):
+                self._marks.append((tag, child.get(ID), self._chars))
         if top and self._page_of_start is None:
             self._page_of_start = self.page
 
@@ -429,6 +443,16 @@ class _Builder:
             if text and self._page_of_start is None:
                 self._page_of_start = self.page
             out.append((text, run, node))
+            self._chars += len(text)
+
+    def _mark(self, tag, comment: str | None, offset: int) -> None:
+        if comment is None:
+            return
+        span = self.ranges.setdefault(comment, [offset, offset])
+        if tag == COMMENT_START:
+            span[0] = offset
+        else:
+            span[1] = offset
 
 
 def extract(data: bytes) -> Extracted:
@@ -462,7 +486,25 @@ def extract_document(document) -> Extracted:
     for para in builder.paragraphs:
         places.add(para.start, para.place)
     roles = _roles(builder.paragraphs, text)
-    return Extracted(text, builder.paragraphs, places, roles, _apart(document), pages)
+    return Extracted(text, builder.paragraphs, places, roles, _apart(document), pages,
+                     _comments(document, builder.ranges))
+
+
+def _comments(document, ranges: dict[str, list[int]]) -> list[Comment]:
+    """The 批注 anchored on the text, in the order of the text (a comment whose range is gone,
+    or a file python-docx cannot read the comments of, gives none)."""
+    if not ranges:
+        return []
+    try:
+        found = {str(c.comment_id): c for c in document.comments}
+    except Exception:  # noqa: BLE001 - a damaged comments part: the text is still read
+        return []
+    out = []
+    for comment, (start, end) in ranges.items():
+        c = found.get(comment)
+        if c is not None and start <= end:
+            out.append(Comment(Span(start, end), c.author or "", c.text or ""))
+    return sorted(out, key=lambda c: (c.span.start, c.span.end))
 
 
 # -- roles ----------------------------------------------------------------------------------
@@ -570,4 +612,5 @@ def to_document(extracted: Extracted, path: str) -> Document:
     doc.places = extracted.places
     doc.roles = extracted.roles
     doc.apart = extracted.apart
+    doc.comments = extracted.comments
     return doc
