@@ -1,6 +1,6 @@
-"""Make Word, PDF and web-page twins of plain-text drafts, formatted as offices format them.
+"""Make Word, PDF, OFD and web-page twins of plain-text drafts, formatted as offices format them.
 
-    python bench/make_formats.py examples                      # the bundled examples' .docx, .pdf and .html
+    python bench/make_formats.py examples                      # the bundled examples' .docx, .pdf, .ofd and .html
     python bench/make_formats.py out/ a.txt b.txt --pdf --header "青山县司法局"   # for measurements
 
 The .docx is laid out after GB/T 9704—2012: A4, 仿宋 三号 body with a two-character first-line
@@ -8,7 +8,9 @@ indent, the title centered in 小标宋 二号, the 落款 right-aligned, the pa
 the footer; the .pdf is that .docx converted by LibreOffice (``soffice``, as offices export
 PDFs), so it has real embedded fonts and page-number lines; the .html wraps the text in the
 chrome of a county government's web page (navigation, breadcrumbs, publication date, share
-and print buttons, footer).  Which lines are the title, the 落款 or web chrome is what lawlint
+and print buttons, footer); the .ofd (GB/T 33190) sets the text as that page would print it
+(版心 156 × 225 mm, 28 characters a line, 22 lines a page, one TextObject a line, “— 1 —”
+below), as the 公文 exchange systems publish them.  Which lines are the title, the 落款 or web chrome is what lawlint
 itself finds in the text, so that the twins hold the same words as the .txt.
 """
 from __future__ import annotations
@@ -31,7 +33,7 @@ from lawlint.lang.text import BLANKS  # noqa: E402
 
 # The bundled examples that get twins: the .txt → (which twins, the twins' name)
 EXAMPLES = {
-    "青山县司法局2024年度法治政府建设工作报告.txt": (("docx", "pdf"), "青山县司法局2024年度法治政府建设工作报告"),
+    "青山县司法局2024年度法治政府建设工作报告.txt": (("docx", "pdf", "ofd"), "青山县司法局2024年度法治政府建设工作报告"),
     "网页转载-青山县人民政府2024年法治政府建设情况（GB18030编码）.txt": (("html",), "网页-青山县人民政府2024年法治政府建设情况"),
 }
 
@@ -117,6 +119,100 @@ def make_pdf(docx_path: Path, target: Path) -> None:
         shutil.move(os.path.join(folder, docx_path.with_suffix(".pdf").name), target)
 
 
+# OFD (GB/T 33190) laid out after GB/T 9704—2012, in millimetres: A4, 版心 156 × 225 from
+# (28, 37), 28 characters of 三号 (16 pt) to a line and 22 lines to a page.
+_OFD_NS = "http://www.ofdspec.org/2016"
+_BOX = (28.0, 37.0, 156.0, 225.0)
+_BODY, _TITLE_SIZE, _LINES_PER_PAGE = 156.0 / 28, 7.76, 22
+
+
+def _advance(ch: str, size: float) -> float:
+    return size / 2 if ch.isascii() else size
+
+
+def _wrap(line: str, size: float, width: float) -> list[str]:
+    out, current, used = [], "", 0.0
+    for ch in line:
+        if current and used + _advance(ch, size) > width + 0.01:
+            out.append(current)
+            current, used = "", 0.0
+        current += ch
+        used += _advance(ch, size)
+    return out + [current] if current else out
+
+
+def ofd_lines(text: str) -> list[list[tuple[float, float, float, str]]]:
+    """Pages of (x, baseline y, size, text) of the text laid out as a printed 公文."""
+    kinds = kinds_of_lines(text)
+    left, top, width, height = _BOX
+    pitch = height / _LINES_PER_PAGE
+    pages: list[list] = [[]]
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip(BLANKS)
+        kind = kinds.get(number)
+        size = _TITLE_SIZE if kind == TITLE else _BODY
+        indent = 2 * size if (raw[:1] in BLANKS and line and kind not in (TITLE, SIGNATURE)) else 0.0
+        pieces = _wrap(line, size, width - indent) if line else [""]
+        for i, piece in enumerate(pieces):
+            if len(pages[-1]) == _LINES_PER_PAGE:
+                pages.append([])
+            used = sum(_advance(ch, size) for ch in piece)
+            if kind == TITLE:
+                x = left + (width - used) / 2
+            elif kind == SIGNATURE:
+                x = left + width - 4 * _BODY - used  # 右空四字
+            else:
+                x = left + (indent if i == 0 else 0.0)
+            pages[-1].append((x, top + pitch * (len(pages[-1]) + 1) - 2.0, size, piece))
+    return pages
+
+
+def make_ofd(text: str, target: Path, page_numbers: bool = True) -> None:
+    """The text as an OFD file: one TextObject a line, the page number “— 1 —” below."""
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    pages = ofd_lines(text)
+    ns = f'xmlns:ofd="{_OFD_NS}"'
+
+    class Package(zipfile.ZipFile):
+        def writestr(self, name, data):  # a fixed time: the same text makes the same bytes
+            super().writestr(zipfile.ZipInfo(name, (2025, 1, 1, 0, 0, 0)), data, zipfile.ZIP_DEFLATED)
+
+    with Package(target, "w") as package:
+        package.writestr("OFD.xml", f'<?xml version="1.0" encoding="UTF-8"?><ofd:OFD {ns} Version="1.0" DocType="OFD">'
+                         "<ofd:DocBody><ofd:DocInfo><ofd:DocID>lawlint-example</ofd:DocID><ofd:Creator>lawlint"
+                         "</ofd:Creator></ofd:DocInfo><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody>"
+                         "</ofd:OFD>")
+        listed = "".join(f'<ofd:Page ID="{100 + n}" BaseLoc="Pages/Page_{n}/Content.xml"/>' for n in range(len(pages)))
+        package.writestr("Doc_0/Document.xml", f'<?xml version="1.0" encoding="UTF-8"?><ofd:Document {ns}>'
+                         "<ofd:CommonData><ofd:MaxUnitID>99999</ofd:MaxUnitID><ofd:PageArea><ofd:PhysicalBox>"
+                         "0 0 210 297</ofd:PhysicalBox></ofd:PageArea><ofd:PublicRes>PublicRes.xml</ofd:PublicRes>"
+                         f"</ofd:CommonData><ofd:Pages>{listed}</ofd:Pages></ofd:Document>")
+        package.writestr("Doc_0/PublicRes.xml", f'<?xml version="1.0" encoding="UTF-8"?><ofd:Res {ns} BaseLoc="Res">'
+                         '<ofd:Fonts><ofd:Font ID="2" FontName="仿宋_GB2312" FamilyName="仿宋"/>'
+                         '<ofd:Font ID="3" FontName="方正小标宋简体" FamilyName="小标宋"/></ofd:Fonts></ofd:Res>')
+        unit = 1000
+        for n, lines in enumerate(pages):
+            objects = []
+            if page_numbers:
+                lines = [*lines, (105.0 - 2.5 * _BODY / 2 - 2, 297 - 28.0, _BODY, f"— {n + 1} —")]
+            for x, y, size, piece in lines:
+                if not piece:
+                    continue
+                unit += 1
+                deltas = " ".join(f"{_advance(ch, size):.2f}" for ch in piece[:-1])
+                font = 3 if size == _TITLE_SIZE else 2
+                objects.append(f'<ofd:TextObject ID="{unit}" Boundary="{x:.2f} {y - size:.2f} '
+                               f'{sum(_advance(c, size) for c in piece):.2f} {size * 1.2:.2f}" Font="{font}" '
+                               f'Size="{size:.2f}"><ofd:TextCode X="0" Y="{size:.2f}"'
+                               f'{f" DeltaX={chr(34)}{deltas}{chr(34)}" if deltas else ""}>{escape(piece)}'
+                               "</ofd:TextCode></ofd:TextObject>")
+            package.writestr(f"Doc_0/Pages/Page_{n}/Content.xml",
+                             f'<?xml version="1.0" encoding="UTF-8"?><ofd:Page {ns}><ofd:Content>'
+                             f'<ofd:Layer ID="{unit + 500}">{"".join(objects)}</ofd:Layer></ofd:Content></ofd:Page>')
+
+
 _NAV = ["首页", "政务公开", "政务服务", "互动交流", "走进青山"]
 _PAGE = """<!DOCTYPE html>
 <html lang="zh-CN">
@@ -180,6 +276,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("texts", nargs="*", type=Path)
     parser.add_argument("--pdf", action="store_true", help="also the PDF (needs LibreOffice)")
     parser.add_argument("--html", action="store_true", help="also the web page")
+    parser.add_argument("--ofd", action="store_true", help="also the OFD file")
     parser.add_argument("--header", help="a running header on every page")
     args = parser.parse_args(argv)
     if args.out == "examples":
@@ -188,7 +285,8 @@ def main(argv: list[str] | None = None) -> int:
     else:
         folder = Path(args.out)
         folder.mkdir(parents=True, exist_ok=True)
-        twins = {"docx"} | ({"pdf"} if args.pdf else set()) | ({"html"} if args.html else set())
+        twins = {"docx"} | ({"pdf"} if args.pdf else set()) | ({"html"} if args.html else set()) \
+            | ({"ofd"} if args.ofd else set())
         jobs = [(path, twins, path.stem) for path in args.texts]
     for source, twins, name in jobs:
         text = read_text(source)
@@ -201,6 +299,8 @@ def main(argv: list[str] | None = None) -> int:
                 stem.with_suffix(".docx").unlink()
         if "html" in twins:
             make_html(text, stem.with_suffix(".html"))
+        if "ofd" in twins:
+            make_ofd(text, stem.with_suffix(".ofd"))
         print(f"{source.name}: {'、'.join(sorted(twins))}")
     return 0
 

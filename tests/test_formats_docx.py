@@ -181,14 +181,14 @@ def test_folders_list_the_documents_they_skip_in_one_line(tmp_path, capsys, monk
     (tmp_path / "报告.docx").write_bytes(wordfiles.report())
     (tmp_path / "报告.DOCX").write_bytes(wordfiles.report(skip=True))  # extensions in any case
     (tmp_path / "~$报告.docx").write_bytes(b"lock")                     # Word's lock file: not a document
-    (tmp_path / "版式.ofd").write_bytes(b"PK\x03\x04")
+    (tmp_path / "纪要.rtf").write_bytes(b"{\\rtf1 }")
     (tmp_path / "旧稿.doc").write_bytes(b"\xd0\xcf\x11\xe0")
     (tmp_path / "照片.png").write_bytes(b"\x89PNG")
     assert main(["check", "--isolated", "-q", str(tmp_path)]) == 1
     captured = capsys.readouterr()
     notes = [line for line in captured.err.splitlines() if "跳过" in line]
     assert len(notes) == 1
-    assert "跳过了 2 个文件" in notes[0] and "版式.ofd（OFD" in notes[0] and "旧稿.doc（需要 LibreOffice" in notes[0]
+    assert "跳过了 2 个文件" in notes[0] and "纪要.rtf（RTF 文件暂不支持" in notes[0] and "旧稿.doc（需要 LibreOffice" in notes[0]
     assert "照片.png" not in captured.err and "~$" not in captured.out
     assert captured.out.count("ST005") == 1
 

@@ -92,3 +92,19 @@ def line(text, left, right, baseline, page=1, size=16.0):
 ])
 def test_lines_join_only_where_the_page_width_broke_them(previous, current, joined):
     assert _joins(previous, current, 80, 516) is joined
+
+
+def test_a_numbered_list_going_on_over_the_page_is_no_running_header():
+    from lawlint.document.formats.pdf import PdfLine, _furniture
+
+    def page(number, *texts):
+        return [PdfLine(number, text=t) for t in texts]
+
+    items = [f"{n}.第{n}项工作已按计划完成。" for n in range(1, 9)]
+    pages = [page(1, "青山县司法局", *items[:4], "— 1 —"), page(2, *items[4:], "— 2 —")]
+    dropped = {line.text for lines in pages for line in lines if id(line) in _furniture(pages)}
+    assert dropped == {"— 1 —", "— 2 —"}
+    # the same line at the top of every page is a running header
+    pages = [page(n, "青山县司法局文件", f"正文第{n}页。", f"{n}") for n in (1, 2, 3)]
+    dropped = {line.text for lines in pages for line in lines if id(line) in _furniture(pages)}
+    assert dropped == {"青山县司法局文件", "1", "2", "3"}

@@ -1,4 +1,4 @@
-"""The bundled examples in Word, PDF and web-page form (made by bench/make_formats.py from the
+"""The bundled examples in Word, PDF, OFD and web-page form (made by bench/make_formats.py from the
 .txt examples) give the findings of their .txt twins: same rules, same words, same messages
 once the places are left aside — except what only one form holds (a web copy's chrome, which
 a saved page keeps out of the article)."""
@@ -26,11 +26,11 @@ def findings(path: Path, whole_page: bool = False) -> Counter:
 
 
 def test_the_examples_have_twins():
-    for name in (f"{REPORT}.docx", f"{REPORT}.pdf", WEB_HTML):
+    for name in (f"{REPORT}.docx", f"{REPORT}.pdf", f"{REPORT}.ofd", WEB_HTML):
         assert (EXAMPLES / name).is_file(), f"run: python bench/make_formats.py examples ({name})"
 
 
-@pytest.mark.parametrize("suffix", [".docx", ".pdf"])
+@pytest.mark.parametrize("suffix", [".docx", ".pdf", ".ofd"])
 def test_word_and_pdf_twins_give_the_findings_of_the_text(suffix):
     text = findings(EXAMPLES / f"{REPORT}.txt")
     assert len(text) >= 7

@@ -1,10 +1,10 @@
-"""Documents as users have them: Word (.docx; .doc and .wps through LibreOffice), PDF and
+"""Documents as users have them: Word (.docx; .doc and .wps through LibreOffice), PDF, OFD and
 saved web pages, turned into a ``Document`` whose text is what a reader sees.
 
 lawlint's own ``load_document`` hook (``lawlint/engine/builtin.py``) asks ``load`` first and
 falls back to plain text; a plugin adds a format the same way.  Each format lives in its own
 module and imports its library only when a file of that format is met, so that checking a
-.txt never loads python-docx, PDFium or lxml.  A missing library is one line naming the extra
+.txt never loads python-docx, PDFium, lxml or ofdkit.  A missing library is one line naming the extra
 to install (``pip install "lawlint[docx]"``).
 """
 from __future__ import annotations
@@ -17,13 +17,13 @@ from lawlint.document.loaders import InputError
 
 # extension → format module; the extra that brings its library
 FORMATS = {".docx": "docx", ".docm": "docx", ".pdf": "pdf", ".html": "html", ".htm": "html", ".xhtml": "html",
-           ".doc": "office", ".wps": "office"}
-EXTRAS = {"docx": "docx", "office": "docx", "pdf": "pdf", "html": "html"}
-LIBRARIES = {"docx": "docx", "office": "docx", "pdf": "pypdfium2", "html": "lxml"}
-NAMES = {"docx": "Word（.docx）文件", "office": "Word 97–2003 或 WPS 文件", "pdf": "PDF 文件", "html": "网页"}
+           ".doc": "office", ".wps": "office", ".ofd": "ofd"}
+EXTRAS = {"docx": "docx", "office": "docx", "pdf": "pdf", "html": "html", "ofd": "ofd"}
+LIBRARIES = {"docx": "docx", "office": "docx", "pdf": "pypdfium2", "html": "lxml", "ofd": "ofdkit"}
+NAMES = {"docx": "Word（.docx）文件", "office": "Word 97–2003 或 WPS 文件", "pdf": "PDF 文件", "html": "网页",
+         "ofd": "OFD 版式文件"}
 # Formats lawlint knows but cannot read yet: the reason is the message.
 UNSUPPORTED = {
-    ".ofd": "OFD 版式文件（GB/T 33190）暂不支持：请用数科阅读器或 WPS 另存为 PDF 或 .docx 后再检查",
     ".rtf": "RTF 文件暂不支持：请另存为 .docx",
 }
 
@@ -45,7 +45,9 @@ def sniff(data: bytes) -> str | None:
             names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
         except zipfile.BadZipFile:
             return None
-        return "docx" if "word/document.xml" in names else None
+        if "word/document.xml" in names:
+            return "docx"
+        return "ofd" if "OFD.xml" in names else None
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         return "office"
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
@@ -59,8 +61,6 @@ def kind(path: str, data: bytes) -> str | None:
     ext = extension(path)
     if ext in FORMATS:
         return FORMATS[ext]
-    if ext in UNSUPPORTED and ext != ".rtf":
-        return None
     return sniff(data)
 
 

@@ -104,12 +104,18 @@ def _lines(page: int, chars: list) -> list[PdfLine]:
 
 
 def _furniture(pages: list[list[PdfLine]]) -> set[int]:
-    """ids of the lines that are page numbers or running headers and footers."""
+    """ids of the lines that are page numbers or running headers and footers: a running header
+    is at the top (a footer at the bottom) of at least two pages and of half of them at least,
+    the same but for its numbers (第3期) — unless it reads as text (a sentence's end, a numbered
+    item: a list going on at the top of each page).  Lines of one page, or the end of one page
+    and the top of the next, are never that."""
     dropped: set[int] = set()
-    edges: Counter = Counter()
+    tops: Counter = Counter()
+    bottoms: Counter = Counter()
     for lines in pages:
-        for line in {id(x): x for x in (lines[:2] + lines[-2:])}.values():
-            edges[_shape(line.text)] += 1
+        tops.update({_shape(x.text) for x in lines[:2]})
+        bottoms.update({_shape(x.text) for x in lines[-2:]})
+    enough = max(2, (len(pages) + 1) // 2)
     for lines in pages:
         if not lines:
             continue
@@ -117,14 +123,18 @@ def _furniture(pages: list[list[PdfLine]]) -> set[int]:
             if _PAGE_NUMBER.fullmatch(line.text.strip(_BLANKS)):
                 dropped.add(id(line))
         if len(pages) > 1:
-            for line in (lines[:2] + lines[-2:]):
-                if edges[_shape(line.text)] >= 2 and len(line.text) <= 60:
-                    dropped.add(id(line))
+            for edge, counts in ((lines[:2], tops), (lines[-2:], bottoms)):
+                for line in edge:
+                    if counts[_shape(line.text)] >= enough and len(line.text) <= 60:
+                        dropped.add(id(line))
     return dropped
 
 
 def _shape(text: str) -> str:
-    return re.sub(r"\d+", "#", text.replace(" ", "").replace("\u3000", ""))
+    text = text.replace(" ", "").replace("\u3000", "")
+    if text.endswith(("。", "；", "：", "，")) or parse_numbering(text) is not None:
+        return text  # body text: only the same words again make it a running header
+    return re.sub(r"\d+", "#", text)
 
 
 def _margins(lines: list[PdfLine]) -> tuple[float, float]:
@@ -186,6 +196,12 @@ def load(path: str, data: bytes, options: dict) -> Document:
     if total < _MIN_TEXT:
         raise InputError(f"这个 PDF 没有文字层（{len(pages)} 页，像是扫描件或图片）：请用 OCR 识别成文字，"
                          "或检查原始的 Word 文件")
+    return lay_out(path, pages, "pdf")
+
+
+def lay_out(path: str, pages: list[list[PdfLine]], fmt: str) -> Document:
+    """The document of a fixed-layout file's lines, page by page (PDF, OFD): page numbers and
+    running headers dropped, the lines the page width broke joined, each place 第3页第12行."""
     dropped = _furniture(pages)
     kept = [[line for line in lines if id(line) not in dropped] for lines in pages]
     body = [line for lines in kept for line in lines]
@@ -212,6 +228,6 @@ def load(path: str, data: bytes, options: dict) -> Document:
         chunks.append(line.text)
         offset += len(line.text)
         previous = line
-    doc = Document("".join(chunks), path, "utf-8", "pdf")
+    doc = Document("".join(chunks), path, "utf-8", fmt)
     doc.places = places
     return doc
