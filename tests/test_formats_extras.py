@@ -49,6 +49,7 @@ def test_checking_a_text_file_imports_no_reader_of_other_formats(tmp_path):
     ("报告.docx", "docx", lambda: wordfiles.report()),
     ("报告.pdf", "pdf", lambda: (EXAMPLES / "青山县司法局2024年度法治政府建设工作报告.pdf").read_bytes()),
     ("网页.html", "html", lambda: (EXAMPLES / "网页-青山县人民政府2024年法治政府建设情况.html").read_bytes()),
+    ("版式.ofd", "ofd", lambda: (EXAMPLES / "青山县司法局2024年度法治政府建设工作报告.ofd").read_bytes()),
 ])
 def test_a_missing_reader_is_one_line_naming_its_extra(cli, tmp_path, monkeypatch, name, extra, data):
     path = tmp_path / name
@@ -67,7 +68,7 @@ def test_the_extras_are_declared():
     (everything,) = extras["all"]
     assert set(formats.EXTRAS.values()) <= set(re.fullmatch(r"lawlint\[([^\]]*)\]", everything).group(1).split(","))
     declared = {re.split(r"[<>=\[ ]", req)[0].lower() for e in formats.EXTRAS.values() for req in extras[e]}
-    assert {"python-docx", "pypdfium2", "lxml"} <= declared
+    assert {"python-docx", "pypdfium2", "lxml", "ofdkit"} <= declared
 
 
 def test_the_precommit_hook_takes_every_format_in_any_case():
