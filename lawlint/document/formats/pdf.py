@@ -29,9 +29,10 @@ from lawlint.document.numbering import parse_numbering
 from lawlint.document.places import Places
 
 _BLANKS = " \t\u3000\u00a0"
-# — 1 —  -1-  第 1 页  第1页 共5页  1/5  1
-_PAGE_NUMBER = re.compile(r"[-—–－―~·•_ ]*(?:第?\s*\d{1,4}\s*页?(?:\s*[,，/／]?\s*共\s*\d{1,4}\s*页)?"
-                          r"|\d{1,4}\s*[/／]\s*\d{1,4})[-—–－―~·•_ ]*")
+# — 1 —  -1-  第 1 页  第1页 共5页  1/5  1, matched once the line's blanks are taken out; every
+# quantifier is bounded, so a long line costs no more than a short one at each position.
+_PAGE_NUMBER = re.compile(r"[-—–－―~·•_]{0,6}(?:第?\d{1,4}页?(?:[,，/／]?共\d{1,4}页)?|\d{1,4}[/／]\d{1,4})"
+                          r"[-—–－―~·•_]{0,6}")
 _MIN_TEXT = 20  # characters in the whole file below which it is taken for a scan
 
 
@@ -120,7 +121,7 @@ def _furniture(pages: list[list[PdfLine]]) -> set[int]:
         if not lines:
             continue
         for line in (lines[0], lines[-1]):
-            if _PAGE_NUMBER.fullmatch(line.text.strip(_BLANKS)):
+            if len(line.text) <= 40 and _PAGE_NUMBER.fullmatch("".join(line.text.split())):
                 dropped.add(id(line))
         if len(pages) > 1:
             for edge, counts in ((lines[:2], tops), (lines[-2:], bottoms)):
