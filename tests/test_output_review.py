@@ -16,6 +16,9 @@ sys.path.insert(0, str(BENCH))
 
 import html_report  # noqa: E402
 
+from lawlint.document.formats import FORMATS  # noqa: E402
+from lawlint.document.loaders import TEXT_EXTENSIONS  # noqa: E402
+
 DRAFT = ("青山县人民政府关于2024年法治政府建设情况的报告\n青政发[2025]第03号\n\n"
          "=HYPERLINK(\"x\") 2024年，我县坚持依法行政<img src=x onerror=alert(1)>,全面推进法治政府建设。\n")
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -106,7 +109,7 @@ def test_chromium_renders_the_review_sheet_without_console_messages(cli, tmp_pat
     assert console == []
     # the summary, written last, is in the page; every document is there
     assert "概况" in dom and dom.count('<section class="document">') == len(
-        [p for p in EXAMPLES.iterdir() if p.suffix in (".txt", ".md", ".docx", ".pdf", ".html")])
+        [p for p in EXAMPLES.iterdir() if p.suffix in (*TEXT_EXTENSIONS, *FORMATS)])
     assert shot.stat().st_size > 50_000 and printed.read_bytes().startswith(b"%PDF")
     # printed: the summary on the first page (in Chinese, as text), the documents from the second
     import pypdfium2
