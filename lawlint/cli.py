@@ -6,6 +6,7 @@ configuration or input error (always reported in one line, never a traceback).
 from __future__ import annotations
 
 import collections
+import contextlib
 import copy
 import itertools
 import os
@@ -16,6 +17,7 @@ from typing import Callable, Iterator, Sequence
 import click
 
 from lawlint import __version__
+from lawlint.annotate import annotate as annotate_command
 from lawlint.document.loaders import InputError
 from lawlint.engine import config as config_module
 from lawlint.engine.catalogue import Catalogue, load_config
@@ -51,8 +53,10 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1)
-@click.option("--format", "output_format", default="text", show_default=True, metavar="text|json|jsonl",
-              help="输出格式（jsonl：每行一个问题）。")
+@click.option("--format", "output_format", default="text", show_default=True, metavar="text|json|jsonl|html|csv",
+              help="输出格式（jsonl：每行一个问题；html：审核意见网页；csv：审核意见表）。")
+@click.option("--output", "-o", "output_path", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+              help="把结果写入 FILE（UTF-8），不写到标准输出。")
 @click.option("--select", multiple=True, metavar="CODES", help="只启用这些规则（代码前缀或名称，可用逗号分隔）。")
 @click.option("--ignore", multiple=True, metavar="CODES", help="停用这些规则（代码前缀或名称，可用逗号分隔）。")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="使用指定的配置文件（用于全部文件）。")
@@ -73,16 +77,20 @@ def cli() -> None:
               help=f"大于此值的文档不检查（以状态 2 结束）；默认 {config_module.DEFAULT_MAX_SIZE} MB，0 表示不限。")
 @click.option("--show-settings", is_flag=True, help="不检查，列出每个文件所用的配置文件、规则、文档类型和选项。")
 @click.option("--verbose", "-v", is_flag=True, help="在标准错误中说明用了哪个配置文件。")
+@click.option("--whole-page", is_flag=True,
+              help="网页（.html）检查整页文字，栏目、导航等网页残留作为 TX002 报出（默认只检查正文）。")
 @click.pass_obj
 def check(loaded, paths, output_format, select, ignore, config_path, isolated, fail_on, profile, quiet, show_all,
-          color, jobs, plugin_files, require_plugins, max_size, show_settings, verbose) -> int:
+          color, jobs, plugin_files, require_plugins, max_size, show_settings, verbose, whole_page,
+          output_path) -> int:
     """检查文档（文件、目录或 - 表示标准输入）。
 
     每个文件使用离它最近的配置文件（从文件所在目录向上找，到仓库根目录或用户主目录为止）。
     """
     configs = LinterSet(loaded, config=config_path, isolated=isolated, warn=_warn,
                         select=_selectors(select) or None, ignore=_selectors(ignore), profile=profile,
-                        plugins=list(plugin_files), require=_selectors(require_plugins), max_size=max_size)
+                        plugins=list(plugin_files), require=_selectors(require_plugins), max_size=max_size,
+                        load_options={"whole_page": True} if whole_page else None)
     if not paths:
         try:
             os.getcwd()
@@ -93,7 +101,12 @@ def check(loaded, paths, output_format, select, ignore, config_path, isolated, f
         for path in paths:
             click.echo(settings_text(configs, path))
         return 0
-    files, missing = collect(paths, lambda folder: configs.linter(folder).file_types)
+    skipped: list[tuple[str, str]] = []
+    files, missing = collect(paths, lambda folder: configs.linter(folder).file_types, skipped=skipped)
+    if output_path is not None:  # last run's report in a folder being checked is not a document
+        target = os.path.realpath(output_path)
+        files = [f for f in files if f == STDIN or os.path.realpath(f) != target]
+    _say_skipped(skipped, files)
     items = [(path, configs.index(path)) for path in files]
     if not configs.linters:  # nothing to read: the configuration is still checked
         configs.index(None)
@@ -108,9 +121,23 @@ def check(loaded, paths, output_format, select, ignore, config_path, isolated, f
             _note(f"配置文件：{configs.describe(index)}；{used[index]} 个文件")
     thresholds = [Severity(fail_on) if fail_on else (lin.config.fail_on or Severity.WARNING)
                   for lin in configs.linters]
-    stream = sys.stdout
+    try:
+        stream = sys.stdout if output_path is None else open(output_path, "w", encoding="utf-8", newline="")
+    except OSError as exc:
+        raise UsageError(f"--output: 无法写入 {output_path}（{exc.strerror or exc}）") from None
+    with contextlib.ExitStack() as stack:
+        if stream is not sys.stdout:
+            stack.enter_context(stream)
+        return _report(configs, files, missing, items, output_format, formatter_class, stream, color, quiet,
+                       show_all, thresholds, jobs)
+
+
+def _report(configs, files, missing, items, output_format, formatter_class, stream, color, quiet, show_all,
+            thresholds, jobs) -> int:
+    """Lint the files and write what is found through the formatter; the exit status."""
     use_color = color == "always" or (color == "auto" and stream.isatty() and "NO_COLOR" not in os.environ)
     formatter = formatter_class(stream, color=use_color, quiet=quiet, show_all=show_all)
+    formatter.rules = {rule.code: rule for lin in configs.linters for rule in lin.rules}
 
     summary = Summary()
     failing = False
@@ -177,11 +204,31 @@ def settings_text(configs: LinterSet, path: str) -> str:
     return "\n".join(lines)
 
 
+def _say_skipped(skipped: list[tuple[str, str]], files: list[str]) -> None:
+    """One line for the documents found in folders but not checked, by reason; one line
+    when .doc/.wps files go through LibreOffice."""
+    from lawlint.document import formats
+
+    if skipped:
+        reasons: dict[str, list[str]] = {}
+        for path, reason in skipped:
+            reasons.setdefault(reason, []).append(Path(path).name)
+        parts = [f"{'、'.join(names[:5])}{' 等' if len(names) > 5 else ''}（{reason}）"
+                 for reason, names in reasons.items()]
+        _note(f"跳过了 {len(skipped)} 个文件：{'；'.join(parts)}")
+    office = [f for f in files if formats.FORMATS.get(formats.extension(f)) == "office"]
+    if office and formats.soffice():
+        _note(f"用 LibreOffice 把 {len(office)} 个 .doc/.wps 文件转换为 .docx 后检查（每个约需数秒）")
+
+
 def collect(paths: Sequence[str], extensions: Callable[[str], Sequence[str]],
-            warn: Callable[[str], None] = _warn) -> tuple[list[str], list[tuple[str, str]]]:
+            warn: Callable[[str], None] = _warn,
+            skipped: list[tuple[str, str]] | None = None) -> tuple[list[str], list[tuple[str, str]]]:
     """Files to check (directories walked for the extensions that ``extensions(folder)`` —
     the file types of the folder's configuration — gives), and (path, problem) for bad paths.
-    A subfolder that cannot be listed is a warning: its documents would be missed silently."""
+    A subfolder that cannot be listed is a warning: its documents would be missed silently.
+    Documents in a folder that cannot be checked here (an extra not installed, a format not
+    supported) are added to ``skipped`` with the reason."""
     files: list[str] = []
     problems: list[tuple[str, str]] = []
     for raw in paths:
@@ -191,7 +238,10 @@ def collect(paths: Sequence[str], extensions: Callable[[str], Sequence[str]],
         path = Path(raw)
         if path.is_dir():
             types = extensions(raw)
-            found = sorted(_walk(raw, types, warn))
+            left: list[tuple[str, str]] = []
+            found = sorted(_walk(raw, types, warn, left))
+            if skipped is not None:
+                skipped.extend(sorted(left))
             if not found:
                 problems.append((raw, f"目录中没有可检查的文档（{'、'.join(types)}）"))
             files.extend(found)
@@ -204,8 +254,12 @@ def collect(paths: Sequence[str], extensions: Callable[[str], Sequence[str]],
     return files, problems
 
 
-def _walk(top: str, extensions: Sequence[str], warn: Callable[[str], None]) -> Iterator[str]:
-    """Documents under ``top``, hidden and tool folders skipped, symbolic links to folders not followed."""
+def _walk(top: str, extensions: Sequence[str], warn: Callable[[str], None],
+          skipped: list[tuple[str, str]] | None = None) -> Iterator[str]:
+    """Documents under ``top``, hidden and tool folders skipped, symbolic links to folders not followed;
+    documents that cannot be checked here go to ``skipped`` with the reason."""
+    from lawlint.document import formats
+
     def unreadable(error: OSError) -> None:
         where = Path(error.filename) if error.filename else Path(top)
         warn(f"{where}: 无法读取该目录，其中的文档没有检查（{error.strerror or error}）")
@@ -214,8 +268,15 @@ def _walk(top: str, extensions: Sequence[str], warn: Callable[[str], None]) -> I
         subfolders[:] = [d for d in subfolders if not d.startswith(".") and d not in _SKIP_DIRS]
         for name in names:
             file = Path(folder, name)
-            if file.suffix.lower() in extensions and file.is_file():
-                yield str(file)
+            suffix = file.suffix.lower()
+            if suffix in extensions or suffix in formats.UNSUPPORTED:
+                if not file.is_file() or name.startswith(("~$", ".~lock")):  # Word's and LibreOffice's lock files
+                    continue
+                reason = formats.skip_reason(str(file))
+                if reason is None and suffix in extensions:
+                    yield str(file)
+                elif skipped is not None and reason is not None:
+                    skipped.append((str(file), reason))
 
 
 @cli.command()
@@ -292,6 +353,9 @@ def plugins(loaded, isolated) -> int:
     for failure in catalogue.plugins.failures:
         click.echo(f"加载失败：{failure}")
     return 0
+
+
+cli.add_command(annotate_command, "annotate")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -7,13 +7,15 @@ from lawlint.document.model import (
                                     HEADING,
                                     PARAGRAPH,
                                     SIGNATURE,
+                                    TABLE,
                                     TITLE,
                                     Block,
+                                    Comment,
                                     Line,
                                     Numbering,
                                     Segment,
 )
 from lawlint.document.numbering import parse_numbering
 
-__all__ = ["CHROME", "ELEMENT", "HEADING", "PARAGRAPH", "SIGNATURE", "TITLE", "Block", "Document", "Line",
-           "Numbering", "Segment", "parse_numbering"]
+__all__ = ["CHROME", "ELEMENT", "HEADING", "PARAGRAPH", "SIGNATURE", "TABLE", "TITLE", "Block", "Comment",
+           "Document", "Line", "Numbering", "Segment", "parse_numbering"]

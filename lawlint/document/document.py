@@ -7,11 +7,12 @@ import re
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Callable, Hashable, TypeVar
 
-from lawlint.document.model import HEADING, PARAGRAPH, TITLE, Block, Line, Segment
+from lawlint.document.model import HEADING, PARAGRAPH, TITLE, Block, Comment, Line, Segment
 from lawlint.lang.text import BLANKS
 
 if TYPE_CHECKING:  # pragma: no cover
     from lawlint.document.metadata import Metadata
+    from lawlint.document.places import Places
     from lawlint.engine.prefilter import Presence
     from lawlint.engine.profiles import Profile
 
@@ -47,6 +48,14 @@ class Document:
         self._words: dict[str, tuple[str, ...]] = {}
         self._tokens: dict[str, tuple[tuple[str, int, int], ...]] = {}
         self._boundaries: dict[str, frozenset[int]] = {}
+        # Set by the loaders of Word, PDF and HTML files (``lawlint.document.formats``):
+        # where each offset is in the user's file (第12段, 第3页第5行); line → role that the
+        # file's formatting gives (title, signature, cell); text of the file outside the body;
+        # the reviewers' comments the file anchors on the text (Word 批注).
+        self.places: Places | None = None
+        self.roles: dict[int, str] = {}
+        self.apart: dict[str, list[str]] = {}
+        self.comments: list[Comment] = []
 
     def memo(self, function: Callable[..., _T], *args: Hashable) -> _T:
         """``function(self, *args)``, computed once per document and kept with it: what rules,
@@ -112,6 +121,7 @@ class Document:
         """Non-blank lines, with indentation and Markdown marks set apart."""
         lines = []
         text = self.text
+        roles = self.roles
         for number, start in enumerate(self.line_starts, 1):
             end = self.line_end(number)
             raw = text[start:end]
@@ -128,7 +138,8 @@ class Document:
                 content_start = start + len(raw) - len(body)
             body = body.rstrip(BLANKS)
             if body:
-                lines.append(Line(number, start, end, content_start, body, md_level))
+                lines.append(Line(number, start, end, content_start, body, md_level,
+                                  roles.get(number, "") if roles else ""))
         return lines
 
     @cached_property

@@ -17,6 +17,7 @@ the middle of a sentence by PDF conversion.  The order of work:
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -28,6 +29,7 @@ from lawlint.document.model import (
     HEADING,
     PARAGRAPH,
     SIGNATURE,
+    TABLE,
     TITLE,
     Block,
     Line,
@@ -209,9 +211,21 @@ def is_unfilled_date(text: str) -> bool:
 
 def build_blocks(doc: Document) -> list[Block]:
     lines = doc.lines
+    cells: list[Line] = []
+    chrome: list[list[Line]] = []
+    if doc.roles:  # laid out apart: a Word table's cells (neither headings nor paragraphs), a page's chrome
+        cells = [line for line in lines if line.role == "cell"]
+        for line in lines:
+            if line.role == "chrome":
+                if chrome and chrome[-1][-1].number == line.number - 1:
+                    chrome[-1].append(line)
+                else:
+                    chrome.append([line])
+        if cells or chrome:
+            lines = [line for line in lines if line.role not in ("cell", "chrome")]
     n = len(lines)
     if not n:
-        return []
+        return [_block(TABLE, [line]) for line in cells] + [_block(CHROME, run) for run in chrome]
     kinds: list[str | None] = [None] * n
 
     # 1. From the end: chrome, 版记/附注.
@@ -236,15 +250,16 @@ def build_blocks(doc: Document) -> list[Block]:
         sig_start = _mark_signature(lines, end, kinds)
         body_end = sig_start if sig_start is not None else end
 
-    # 4. The title.
-    title_index = _find_title(lines, body_end)
+    # 4. The title: the lines the file's formatting marks as the title, else found by their text.
+    titled = [k for k in range(body_end) if lines[k].role == "title"]
+    title_index = titled[-1] if titled else _find_title(lines, body_end)
     blocks: list[Block] = []
 
     # 5. Above and around the title.
     i = 0
     if title_index is not None:
-        first = title_index
-        if (title_index > 0 and lines[title_index - 1].number == lines[title_index].number - 1
+        first = titled[0] if titled else title_index
+        if (not titled and title_index > 0 and lines[title_index - 1].number == lines[title_index].number - 1
                 and _continues_title(lines[title_index - 1].text, lines[title_index].text)):
             first = title_index - 1
         for j in range(first):
@@ -262,7 +277,8 @@ def build_blocks(doc: Document) -> list[Block]:
             i = _skip_front_matter(lines, i + 1, body_end, kinds)
 
     # 6. The body, then the attachments.
-    blocks.extend(_body_blocks(lines, i, body_end, kinds))
+    breaks = [line.number for line in cells]
+    blocks.extend(_body_blocks(lines, i, body_end, kinds, breaks))
     parts = [0] * n
     if attachment is not None:
         blocks.extend(_attachment_blocks(lines, attachment[1], end, kinds, parts))
@@ -280,6 +296,8 @@ def build_blocks(doc: Document) -> list[Block]:
             blocks.append(_block(kind, [line], part=parts[index]))
     if run:
         blocks.append(_block(CHROME, run))
+    blocks.extend(_block(TABLE, [line]) for line in cells)
+    blocks.extend(_block(CHROME, run) for run in chrome)
     blocks.sort(key=lambda b: b.pieces[0].start)
     return blocks
 
@@ -302,10 +320,15 @@ def _signature_start(lines: list[Line], date_index: int, kinds: list) -> int | N
     while j >= 0 and is_note(lines[j].text) and not kinds[j]:
         j -= 1
     start = None
-    while j >= 0 and date_index - j < 6 and is_organ_line(lines[j].text) and not kinds[j]:
+    while j >= 0 and date_index - j < 6 and _is_organ(lines[j]) and not kinds[j]:
         start = j
         j -= 1
     return start
+
+
+def _is_organ(line: Line) -> bool:
+    """An organ line of a 落款: by its text, or placed as one (right-aligned in a Word file)."""
+    return line.role == "signature" or is_organ_line(line.text)
 
 
 def _mark_signature(lines: list[Line], end: int, kinds: list) -> int | None:
@@ -320,7 +343,7 @@ def _mark_signature(lines: list[Line], end: int, kinds: list) -> int | None:
     else:
         start = None
         j = last
-        while j >= 0 and last - j < 4 and is_organ_line(lines[j].text) and not kinds[j]:
+        while j >= 0 and last - j < 4 and _is_organ(lines[j]) and not kinds[j]:
             start = j
             j -= 1
     if start is None:
@@ -464,7 +487,8 @@ def _skip_front_matter(lines: list[Line], i: int, end: int, kinds: list) -> int:
     return i
 
 
-def _body_blocks(lines: list[Line], start: int, end: int, kinds: list) -> list[Block]:
+def _body_blocks(lines: list[Line], start: int, end: int, kinds: list, breaks: list[int] = ()) -> list[Block]:
+    """``breaks``: numbers of lines laid out apart (a Word table's) that no paragraph runs across."""
     blocks: list[Block] = []
     paragraph: list[Line] = []
 
@@ -490,7 +514,8 @@ def _body_blocks(lines: list[Line], start: int, end: int, kinds: list) -> list[B
                 offset = line.content_start + len(text) - len(body)
                 paragraph.append(Line(line.number, line.start, line.end, offset, body))
             continue
-        if paragraph and _continues(paragraph[-1], line):
+        if paragraph and _continues(paragraph[-1], line) and not (
+                breaks and bisect.bisect(breaks, paragraph[-1].number) != bisect.bisect(breaks, line.number)):
             paragraph.append(line)
             continue
         close()

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from lawlint.rule import Span
 
 # The kinds of blocks.
-TITLE, HEADING, PARAGRAPH, ELEMENT, SIGNATURE, CHROME = (
-    "title", "heading", "paragraph", "element", "signature", "chrome")
+TITLE, HEADING, PARAGRAPH, ELEMENT, SIGNATURE, CHROME, TABLE = (
+    "title", "heading", "paragraph", "element", "signature", "chrome", "table")
 
 
 @dataclass(slots=True)
@@ -27,10 +27,21 @@ class Line:
     content_start: int
     text: str
     md_level: int = 0
+    role: str = ""  # what the file's formatting says the line is (``Document.roles``): title, signature, cell
 
     @property
     def content_span(self) -> Span:
         return Span(self.content_start, self.content_start + len(self.text))
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    """A reviewer's comment that the file anchors on ``span`` of the text (a Word 批注): who
+    wrote it and what it says.  Set by loaders of formats that have them (``Document.comments``)."""
+
+    span: Span
+    author: str
+    text: str
 
 
 @dataclass(frozen=True, slots=True)

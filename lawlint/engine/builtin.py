@@ -101,21 +101,29 @@ def register_profiles():
 
 @hookimpl
 def register_formatters():
+    from lawlint.output.csv import CsvFormatter
     from lawlint.output.formatters import (
         JsonFormatter,
         JsonLinesFormatter,
         TextFormatter,
     )
+    from lawlint.output.html import HtmlFormatter
 
-    return [TextFormatter, JsonFormatter, JsonLinesFormatter]
+    return [TextFormatter, JsonFormatter, JsonLinesFormatter, HtmlFormatter, CsvFormatter]
 
 
 @hookimpl
 def register_file_types():
-    return list(loaders.TEXT_EXTENSIONS)
+    from lawlint.document import formats
+
+    return [*loaders.TEXT_EXTENSIONS, *formats.FORMATS]
 
 
 @hookimpl(trylast=True)
-def load_document(path, data):
-    """Plain text and Markdown; also any file named explicitly that no other loader took."""
-    return loaders.load(path, data)
+def load_document(path, data, options):
+    """Word, PDF and web pages (``lawlint.document.formats``, each library imported when its
+    format is met); then plain text and Markdown, also any file named explicitly that no
+    other loader took."""
+    from lawlint.document import formats
+
+    return formats.load(path, data, options) or loaders.load(path, data)

@@ -45,8 +45,11 @@ def register_file_types():
 
 
 @hookspec(firstresult=True)
-def load_document(path, data):
-    """Turn ``data`` (the bytes of ``path``) into a ``lawlint.Document``, or return None to pass."""
+def load_document(path, data, options):
+    """Turn ``data`` (the bytes of ``path``) into a ``lawlint.Document``, or return None to pass.
+
+    ``options``: how the user asked documents to be read (``{"whole_page": True}`` for
+    ``--whole-page``); a loader may leave the argument out."""
 
 
 @hookspec

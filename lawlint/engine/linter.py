@@ -65,8 +65,10 @@ class Linter:
     def __init__(self, cfg: Config | None = None, *, select: Sequence[str] | None = None,
                  ignore: Sequence[str] = (), profile: str | None = None, plugins: Sequence[str] = (),
                  entry_points: bool = True, warn: Callable[[str], None] | None = None,
-                 loaded: Plugins | None = None, require: Sequence[str] = (), max_size: float | None = None) -> None:
+                 loaded: Plugins | None = None, require: Sequence[str] = (), max_size: float | None = None,
+                 load_options: dict | None = None) -> None:
         self.config = cfg or Config()
+        self.load_options = dict(load_options or {})  # handed to the load_document hook
         megabytes = next(m for m in (max_size, self.config.max_size, config_module.DEFAULT_MAX_SIZE) if m is not None)
         self.max_size = int(megabytes * config_module.MEGABYTE)  # bytes; 0: no limit
         self.catalogue = Catalogue(self.config, plugins=plugins, entry_points=entry_points, warn=warn,
@@ -118,7 +120,7 @@ class Linter:
         (or exits) or returns something else than a Document fails this file alone."""
         hook = self.plugins.pm.hook.load_document
         try:
-            doc = hook(path=path, data=data)
+            doc = hook(path=path, data=data, options=self.load_options)
         except InputError:
             raise
         except (Exception, SystemExit) as exc:  # a plugin's loader: this file fails, the others go on

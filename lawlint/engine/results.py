@@ -9,6 +9,8 @@ the findings of one file at a time.
 """
 from __future__ import annotations
 
+import dataclasses
+import re
 from typing import TYPE_CHECKING, NamedTuple
 
 from lawlint.rule import Edit, Fix, Severity, Span, Violation
@@ -40,6 +42,7 @@ class Finding(NamedTuple):
     end_column: int
     fix: FixRecord | None = None
     excerpt: Excerpt | None = None
+    place: dict | None = None  # where it is in a Word or PDF file: {"label": "第12段", "paragraph": 12, …}
 
     def violation(self) -> Violation:
         """The finding as the rule made it (for formatters written against ``Violation``)."""
@@ -53,8 +56,11 @@ class Finding(NamedTuple):
 def resolve(doc: Document, violations: list[Violation], excerpts: bool = False) -> list[Finding]:
     """``violations`` of ``doc`` as findings, with line and column (and the excerpt, if asked)."""
     position = doc.position
+    places = doc.places
     found = []
     for v in violations:
+        if places:
+            v = relabelled(doc, v)
         start, end = v.span.start, v.span.end
         line, column = position(start)
         end_line, end_column = position(end)
@@ -65,8 +71,33 @@ def resolve(doc: Document, violations: list[Violation], excerpts: bool = False) 
                          for e in v.fix.edits))
         shown = excerpt(doc, line, column, end_line, end_column) if excerpts else None
         found.append(Finding(v.code, v.name, v.severity.value, v.message, start, end, line, column,
-                             end_line, end_column, fix, shown))
+                             end_line, end_column, fix, shown, places.place(start) if places else None))
     return found
+
+
+_LINE_REFERENCE = re.compile(r"第(\d+)(?:[—–-](\d+))?行")
+
+
+def relabelled(doc: Document, v: Violation) -> Violation:
+    """A message that names lines of the extracted text (第7行, 第1—4行) names, in a Word or PDF
+    file, the places a reader finds (第5段, 第1页第7行) instead."""
+    if "行" not in v.message:
+        return v
+
+    def label(number: int) -> str:
+        number = min(max(number, 1), len(doc.line_starts))
+        record = doc.places.place(doc.line_starts[number - 1])
+        return record.get("label", f"第{number}行") if record else f"第{number}行"
+
+    def replace(m: re.Match) -> str:
+        first = label(int(m[1]))
+        if not m[2]:
+            return first
+        last = label(int(m[2]))
+        return first if last == first else f"{first}至{last}"
+
+    message = _LINE_REFERENCE.sub(replace, v.message)
+    return v if message == v.message else dataclasses.replace(v, message=message)
 
 
 def excerpt(doc: Document, line: int, column: int, end_line: int, end_column: int) -> Excerpt:

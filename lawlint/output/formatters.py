@@ -61,6 +61,7 @@ class Formatter:
     name: ClassVar[str] = ""
     description: ClassVar[str] = ""
     excerpts: ClassVar[bool] = False
+    rules: dict = {}  # code → the run's Rule instances (their basis, summary), set by the command
 
     def __init__(self, stream: TextIO, *, color: bool = False, quiet: bool = False,
                  show_all: bool = False) -> None:
@@ -140,16 +141,20 @@ class TextFormatter(Formatter):
 
     def _summary(self, group: list[Finding]) -> str:
         """One line for many findings of one rule: how many, where, whether fixable."""
-        lines = sorted({f.line for f in group})
-        shown = "、".join(map(str, lines[:_LINES_SHOWN])) + ("……" if len(lines) > _LINES_SHOWN else "")
         fixable = sum(f.fix is not None for f in group)
         fixes = "，均附有修改建议" if fixable == len(group) else (f"，其中 {fixable} 处附有修改建议" if fixable else "")
+        if group[0].place is not None:  # a Word or PDF file: its paragraphs or pages
+            labels = list(dict.fromkeys(f.place["label"] for f in group if f.place))
+            shown = "、".join(labels[:_LINES_SHOWN]) + ("……" if len(labels) > _LINES_SHOWN else "")
+            return f"（本文件共 {len(group)} 处，见{shown}{fixes}；--show-all 逐条列出）"
+        lines = sorted({f.line for f in group})
+        shown = "、".join(map(str, lines[:_LINES_SHOWN])) + ("……" if len(lines) > _LINES_SHOWN else "")
         return f"（本文件共 {len(group)} 处，见第 {shown} 行{fixes}；--show-all 逐条列出）"
 
     def _entry(self, path: str, f: Finding, note: str = "") -> None:
         severity = _SEVERITIES[f.severity]
         tag = self.style(f"[{f.severity}]", fg=_COLORS[severity])
-        self.write(f"{self.style(path, bold=True)}:{f.line}:{f.column}: "
+        self.write(f"{self.style(path, bold=True)}:{where(f)}: "
                    f"{self.style(printable(f.code), bold=True)} {tag} {printable(f.message)}{note}")
         if not self.quiet and f.excerpt is not None:
             self._excerpt(f, severity)
@@ -160,7 +165,7 @@ class TextFormatter(Formatter):
         shown = ("…" if cut_left else "") + before + inside + _shown(text[end:]) + ("…" if cut_right else "")
         pad = display_width(("…" if cut_left else "") + before)
         width = max(1, display_width(inside))
-        gutter = f"{f.line:>5} | "
+        gutter = f"{f.line if f.place is None else '':>5} | "
         self.write(gutter + shown)
         self.write(" " * (len(gutter) - 2) + "| " + " " * pad + self.style("^" * width, fg=_COLORS[severity]))
         if f.fix is not None:
@@ -188,10 +193,40 @@ def _shown(text: str) -> str:
     return printable(text.replace("\t", " "))
 
 
+def where(f: Finding) -> str:
+    """``line:column``, or for a Word or PDF file the place a reader finds: ``第3页第12段``."""
+    if f.place is not None and f.place.get("label"):
+        return printable(f.place["label"])
+    return f"{f.line}:{f.column}"
+
+
+def utf8_writer(stream: TextIO):
+    """A function writing text as UTF-8 whatever the stream's encoding (a Chinese Windows
+    console or redirect is GBK): straight to the bytes under a text stream that is not UTF-8.
+    For the formats that are files (html, csv)."""
+    encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None or encoding in ("utf8", "utf8sig"):
+        return stream.write
+    stream.flush()
+    return lambda text: buffer.write(text.encode("utf-8"))
+
+
+def flush_utf8(stream: TextIO) -> None:
+    stream.flush()
+    buffer = getattr(stream, "buffer", None)
+    if buffer is not None:
+        buffer.flush()
+
+
 def finding_record(path: str, f: Finding) -> dict:
-    """A finding as the JSON formats write it."""
+    """A finding as the JSON formats write it (with ``place`` and its numbers — ``paragraph``,
+    ``page`` … — for a Word or PDF file)."""
     item = {"path": path, "line": f.line, "column": f.column, "end_line": f.end_line, "end_column": f.end_column,
             "code": f.code, "name": f.name, "severity": f.severity, "message": f.message, "fix": None}
+    if f.place is not None:
+        item["place"] = f.place.get("label", "")
+        item.update((k, v) for k, v in f.place.items() if k != "label" and k not in item)
     if f.fix is not None:
         description, safe, edits = f.fix
         item["fix"] = {
@@ -207,8 +242,10 @@ def _finding_json(path: str, f: Finding, string) -> str | None:
     """``finding_record`` as the indenting encoder writes it inside the list, put together
     directly: that encoder is pure Python (``indent`` turns off the C one) and took most of
     the output's time.  ``path`` is already encoded; ``string`` encodes a str.  None when a
-    value is not a plain str, int or bool: the encoder writes that finding."""
+    value is not a plain str, int or bool, or the finding has a place: the encoder writes it."""
     numbers = (f.line, f.column, f.end_line, f.end_column)
+    if f.place is not None:  # a Word or PDF file's place: the encoder writes it
+        return None
     if not (all(type(n) is int for n in numbers) and all(isinstance(t, str) for t in f[:4])):
         return None
     head = (f'{{\n      "path": {path},\n      "line": {f.line},\n      "column": {f.column},\n'
