@@ -241,8 +241,10 @@ def rules(loaded, output_format, isolated, no_plugins) -> int:
 def _rule_record(entry) -> dict:
     rule = entry.rule
     return {"code": rule.code, "name": rule.name, "summary": rule.summary, "severity": rule.severity.value,
-            "confidence": rule.confidence, "fixable": rule.fixable, "basis": rule.basis, "options": dict(rule.options), "plugin": entry.plugin,
-            "pack": entry.pack or None}
+            "confidence": rule.confidence,
+            "fix": {"availability": rule.fix_availability.value, "applicability": rule.fix_applicability.value,
+                    "note": rule.fix_note},
+            "basis": rule.basis, "options": dict(rule.options), "plugin": entry.plugin, "pack": entry.pack or None}
 
 
 @cli.command()

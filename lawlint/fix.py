@@ -1,13 +1,13 @@
 """Applying fixes to text: non-overlapping edits, from the end backwards, never losing text.
 
 An edit that overlaps one already taken is left for a later round (as ruff and
-sqlfluff do); unsafe fixes are only applied when asked for.
+sqlfluff do); unsafe fixes are only applied when asked for, display-only ones never.
 """
 from __future__ import annotations
 
 from typing import Iterable
 
-from lawlint.rule import Edit, Violation
+from lawlint.rule import Applicability, Edit, Violation
 
 
 def apply(text: str, violations: Iterable[Violation], *, unsafe: bool = False) -> tuple[str, int]:
@@ -15,7 +15,7 @@ def apply(text: str, violations: Iterable[Violation], *, unsafe: bool = False) -
     chosen: list[tuple[Edit, ...]] = []
     taken: list[tuple[int, int]] = []
     for v in sorted(violations, key=lambda v: (v.span.start, v.code)):
-        if v.fix is None or (not v.fix.safe and not unsafe):
+        if v.fix is None or not applies(v.fix.applicability, unsafe):
             continue
         ranges = [(e.span.start, e.span.end) for e in v.fix.edits]
         if any(_overlaps(r, t) for r in ranges for t in taken):
@@ -26,6 +26,11 @@ def apply(text: str, violations: Iterable[Violation], *, unsafe: bool = False) -
     for edit in edits:
         text = text[:edit.span.start] + edit.text + text[edit.span.end:]
     return text, len(chosen)
+
+
+def applies(applicability: Applicability, unsafe: bool) -> bool:
+    """Whether ``--fix`` (with ``--unsafe-fixes`` if ``unsafe``) applies a fix of this applicability."""
+    return applicability is Applicability.SAFE or (unsafe and applicability is Applicability.UNSAFE)
 
 
 def overlapping(edits: Iterable[Edit]) -> bool:

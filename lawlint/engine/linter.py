@@ -7,6 +7,7 @@ code; the other rules still run.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -21,7 +22,7 @@ from lawlint.engine.plugins import load as load_plugins
 from lawlint.engine.profiles import Profile, choose, load_profiles
 from lawlint.engine.registry import Entry, Registry, decide
 from lawlint.engine.results import Finding, resolve
-from lawlint.rule import ConfigError, Edit, Fix, Rule, Severity, Span, Violation
+from lawlint.rule import Applicability, ConfigError, Edit, Fix, Rule, Severity, Span, Violation
 
 
 class FileResult:
@@ -214,6 +215,10 @@ def run_rule(rule: Rule, doc: Document) -> list[Violation]:
             problem = _malformed(v, len(doc.text))
             if problem:
                 raise _BadFinding(problem)
+        ceiling = rule.fix_applicability
+        if ceiling is not Applicability.SAFE:  # the rule's declaration: no fix of it is safer
+            found = [v if v.fix is None or v.fix.applicability.rank <= ceiling.rank
+                     else replace(v, fix=v.fix.at_most(ceiling)) for v in found]
         return found
     except (Exception, SystemExit) as exc:  # one broken rule must not stop the others
         message = (f"规则 {rule.code}（{rule.name}）运行出错，已跳过本文件的这项检查："
@@ -259,6 +264,8 @@ def _malformed(v: object, size: int) -> str | None:
             return "修改建议的位置超出了文档"
         if fixer.overlapping(v.fix.edits):
             return "修改建议中的几处修改互相重叠"
+        if not isinstance(v.fix.applicability, Applicability):
+            return f"修改建议的 applicability 应为 Applicability，实际为 {_short(v.fix.applicability)}"
     return None
 
 

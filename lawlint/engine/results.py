@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from lawlint.rule import Edit, Fix, Severity, Span, Violation
+from lawlint.rule import Applicability, Edit, Fix, Severity, Span, Violation
 
 if TYPE_CHECKING:  # pragma: no cover
     from lawlint.document import Document
@@ -20,8 +20,8 @@ EXCERPT = 36  # characters shown on each side of a finding in a long line
 
 # (start, end, replacement, line, column, end_line, end_column) of one edit of a fix
 EditRecord = tuple[int, int, str, int, int, int, int]
-# (description, safe, edits)
-FixRecord = tuple[str, bool, tuple[EditRecord, ...]]
+# (description, applicability — an Applicability value: safe, unsafe or display-only —, edits)
+FixRecord = tuple[str, str, tuple[EditRecord, ...]]
 # (text, cut_left, cut_right, start, end): the part of the line shown, whether text was cut
 # on either side, and where the finding's span lies in it
 Excerpt = tuple[str, bool, bool, int, int]
@@ -45,8 +45,8 @@ class Finding(NamedTuple):
         """The finding as the rule made it (for formatters written against ``Violation``)."""
         fix = None
         if self.fix is not None:
-            description, safe, edits = self.fix
-            fix = Fix(tuple(Edit(Span(e[0], e[1]), e[2]) for e in edits), description, safe)
+            description, applicability, edits = self.fix
+            fix = Fix(tuple(Edit(Span(e[0], e[1]), e[2]) for e in edits), description, Applicability(applicability))
         return Violation(self.code, self.name, Severity(self.severity), self.message, Span(self.start, self.end), fix)
 
 
@@ -60,7 +60,7 @@ def resolve(doc: "Document", violations: list[Violation], excerpts: bool = False
         end_line, end_column = position(end)
         fix = None
         if v.fix is not None:
-            fix = (v.fix.description, v.fix.safe,
+            fix = (v.fix.description, v.fix.applicability.value,
                    tuple((e.span.start, e.span.end, e.text, *position(e.span.start), *position(e.span.end))
                          for e in v.fix.edits))
         shown = excerpt(doc, line, column, end_line, end_column) if excerpts else None
