@@ -19,6 +19,7 @@ import click
 from lawlint import __version__
 from lawlint.document.loaders import InputError
 from lawlint.engine import config as config_module
+from lawlint.engine.autofix import FixTask
 from lawlint.engine.linter import FileResult, Linter, LinterSet, load_config
 from lawlint.engine.plugins import CONTRIBUTIONS
 from lawlint.engine.plugins import load as load_plugins
@@ -73,9 +74,12 @@ def cli() -> None:
               help=f"大于此值的文档不检查（以状态 2 结束）；默认 {config_module.DEFAULT_MAX_SIZE} MB，0 表示不限。")
 @click.option("--show-settings", is_flag=True, help="不检查，列出每个文件所用的配置文件、规则、文档类型和选项。")
 @click.option("--verbose", "-v", is_flag=True, help="在标准错误中说明用了哪个配置文件。")
+@click.option("--fix", is_flag=True, help="自动修改能安全修改的问题（就地改写文件，编码、换行和其余字节不变）。")
+@click.option("--unsafe-fixes", is_flag=True, help="与 --fix、--diff 同用：需确认的修改也一并应用。")
+@click.option("--diff", is_flag=True, help="不改动文件，输出 --fix 会做的修改（统一差异格式）；有可修改的内容时以状态 1 结束。")
 @click.pass_obj
 def check(loaded, paths, output_format, select, ignore, config_path, isolated, fail_on, profile, quiet, show_all,
-          color, jobs, plugin_files, require_plugins, max_size, show_settings, verbose) -> int:
+          color, jobs, plugin_files, require_plugins, max_size, show_settings, verbose, fix, unsafe_fixes, diff) -> int:
     """检查文档（文件、目录或 - 表示标准输入）。
 
     每个文件使用离它最近的配置文件（从文件所在目录向上找，到仓库根目录或用户主目录为止）。
@@ -89,6 +93,8 @@ def check(loaded, paths, output_format, select, ignore, config_path, isolated, f
         except OSError:
             raise UsageError("当前目录已不存在（已被删除或移走）：请换一个目录，或给出要检查的文件或目录") from None
     paths = paths or (".",)
+    if unsafe_fixes and not (fix or diff):
+        raise UsageError("--unsafe-fixes 要与 --fix 或 --diff 一起使用")
     if show_settings:
         for path in paths:
             click.echo(settings_text(configs, path))
@@ -108,29 +114,58 @@ def check(loaded, paths, output_format, select, ignore, config_path, isolated, f
             _note(f"配置文件：{configs.describe(index)}；{used[index]} 个文件")
     thresholds = [Severity(fail_on) if fail_on else (lin.config.fail_on or Severity.WARNING)
                   for lin in configs.linters]
-    stream = sys.stdout
+    task = FixTask(unsafe=unsafe_fixes, write=fix and not diff, diff=diff) if fix or diff else None
+    # with --fix, standard input's fixed text goes to standard output, the report to standard error
+    stream = sys.stderr if fix and not diff and STDIN in files else sys.stdout
     use_color = color == "always" or (color == "auto" and stream.isatty() and "NO_COLOR" not in os.environ)
     formatter = formatter_class(stream, color=use_color, quiet=quiet, show_all=show_all)
-
     summary = Summary()
-    failing = False
-    formatter.start()
+    failing = changed = False
+    fixed_stdin: bytes | None = None
+    if not diff:
+        formatter.start()
     stdin = _read_stdin(configs.linter(STDIN).max_size) if STDIN in files else None
     results = itertools.chain((FileResult(path, error=problem) for path, problem in missing),
                               lint_files(configs.linters, configs.settings, items, jobs or default_jobs(), stdin,
-                                         excerpts=bool(formatter.excerpts)))
+                                         excerpts=bool(formatter.excerpts), task=task))
     indexes = itertools.chain((None for _ in missing), (index for _, index in items))
     for result, index in zip(results, indexes):
         if result.error:
             _error(f"{result.path}: {result.error}")
+        for note in result.notes:
+            _warn(f"{result.path}: {note}")
         summary.add(result)
-        if index is not None and any(_SEVERITY_RANKS[f.severity] >= thresholds[index].rank for f in result.findings):
+        if index is not None and any(_SEVERITY_RANKS[f.severity] >= thresholds[index].rank
+                                     for f in result.findings):
             failing = True
+        if result.output is not None:
+            fixed_stdin = result.output
+        if diff:
+            if result.diff:
+                changed = True
+                sys.stdout.write(result.diff)
+            continue
         formatter.file(result)  # each file's findings are dropped once reported
-    formatter.finish(summary)
+    if diff:
+        _say_diff(summary, changed)
+    else:
+        formatter.finish(summary)
+    if fixed_stdin is not None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(fixed_stdin)
+        sys.stdout.buffer.flush()
     if summary.errors:
         return 2
+    if diff:
+        return 1 if changed else 0
     return 1 if failing else 0
+
+
+def _say_diff(summary: Summary, changed: bool) -> None:
+    if changed:
+        _note(f"--diff：{summary.fixed_files} 个文件可以修改，共 {summary.fixed} 处（用 --fix 应用）")
+    else:
+        _note("--diff：没有可以自动修改的内容")
 
 
 _SEVERITY_RANKS = {s.value: s.rank for s in Severity}

@@ -32,6 +32,13 @@ class FileResult:
     by ``resolve`` where the document is; ``violations`` the same as ``Violation`` objects.
     ``document`` is only kept for a file linted in this process."""
 
+    # Set in fix mode (``lawlint.engine.autofix``): fixes applied, the unified diff, the
+    # fixed bytes (standard input), and lines to tell the user (a file refused, not written).
+    fixed: int = 0
+    diff: str | None = None
+    output: bytes | None = None
+    notes: Sequence[str] = ()
+
     def __init__(self, path: str, document: Document | None = None, violations: list[Violation] | None = None,
                  error: str | None = None, *, findings: list[Finding] | None = None, encoding: str | None = None,
                  format: str | None = None, profile: str | None = None) -> None:
