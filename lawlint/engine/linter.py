@@ -262,6 +262,8 @@ def _malformed(v: object, size: int) -> str | None:
         e = fix.edits[0]  # the usual fix, one edit: checked without building generators
         if not (isinstance(e, Edit) and isinstance(e.span, Span) and isinstance(e.text, str)):
             return f"修改建议应为由 Edit 组成的 Fix，实际为 {_short(fix)}"
+        if not isinstance(fix.applicability, Applicability):
+            return f"修改建议的 applicability 应为 Applicability，实际为 {_short(fix.applicability)}"
         return "修改建议的位置超出了文档" if e.span.end > size else None
     if v.fix is not None:
         if not isinstance(v.fix, Fix) or not all(isinstance(e, Edit) and isinstance(e.span, Span)

@@ -243,8 +243,8 @@ def _finding_json(path: str, f: Finding, string) -> str | None:
             f'      "severity": {string(f.severity)},\n      "message": {string(f.message)},\n      "fix": ')
     if f.fix is None:
         return head + "null\n    }"
-    description, safe, edits = f.fix
-    if not isinstance(description, str) or (safe is not True and safe is not False):
+    description, applicability, edits = f.fix
+    if not isinstance(description, str) or not isinstance(applicability, str):
         return None
     parts = []
     for e in edits:
@@ -256,7 +256,7 @@ def _finding_json(path: str, f: Finding, string) -> str | None:
                      f'            "end_column": {e[6]}\n          }}')
     listed = "[" + ",".join(parts) + "\n        ]" if parts else "[]"
     return (f'{head}{{\n        "description": {string(description)},\n'
-            f'        "safe": {"true" if safe else "false"},\n        "edits": {listed}\n      }}\n    }}')
+            f'        "applicability": {string(applicability)},\n        "edits": {listed}\n      }}\n    }}')
 
 
 def file_record(result: "FileResult") -> dict:
