@@ -207,6 +207,9 @@ class Rule:
     confidence: ClassVar[str] = "high"  # a key of CONFIDENCE_LABELS
     from_year: ClassVar[int | None] = None  # documents written before this year are not checked
     uses_words: ClassVar[bool] = False  # calls Document.words (jieba): loaded up front for parallel runs
+    # Runs after the others, once their findings are filtered by the document's
+    # suppressions (LL001 reports the suppressions that silenced nothing).
+    after_suppressions: ClassVar[bool] = False
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         """A plugin written before ``fix_availability`` may still say ``fixable = True``."""

@@ -9,6 +9,7 @@ from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
 from lawlint.document.model import HEADING, PARAGRAPH, TITLE, Block, Line, Segment
+from lawlint.document.suppressions import Suppression
 from lawlint.lang.text import BLANKS
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -39,6 +40,9 @@ class Document:
         self.format = format
         self.profile: Profile | None = None
         self.cache: dict[str, Any] = {}
+        # Stretches where findings are silenced, added by loaders (a Word comment
+        # "lawlint: ignore WD001"); Markdown comments are read by the engine itself.
+        self.suppressions: list[Suppression] = []
 
     # -- positions -------------------------------------------------------------------------
     # A line ends at \n, \r\n or a lone \r (old Mac files, and converters that mix them):

@@ -22,6 +22,8 @@ from lawlint.engine.plugins import load as load_plugins
 from lawlint.engine.profiles import Profile, choose, load_profiles
 from lawlint.engine.registry import Entry, Registry, decide
 from lawlint.engine.results import Finding, resolve
+from lawlint.engine.suppress import Allowance
+from lawlint.engine.suppress import apply as apply_suppressions
 from lawlint.rule import Applicability, ConfigError, Edit, Fix, Rule, Severity, Span, Violation
 
 
@@ -94,6 +96,9 @@ class Linter:
         entries = self.registry.selected(chosen, ignored)
         self._check_rule_settings()
         self.rules: list[Rule] = [self._instantiate(e) for e in entries]
+        self.allowed: dict[str, list[Allowance]] = {}
+        for key, allowances in self.config.allow.items():
+            self.allowed.setdefault(self.registry.lookup(key).code, []).extend(allowances)
         files = [f for f, _ in self.plugins.contributions("register_profiles")]
         for value in self.config.profiles:
             if not Path(value).exists():
@@ -203,11 +208,20 @@ class Linter:
         skipped = [*profile.ignore, *self.config.ignored_for(doc.path or "")]
         skipped = self.registry.check_selectors(skipped, f"文档类型 {profile.name} 或 per-file-ignores")
         found: list[Violation] = []
+        ran: list[str] = []
+        last: list[Rule] = []
         for rule in self.rules:
             if skipped and not decide(rule.code, None, skipped):
                 continue
             if rule.from_year is not None and not rule.applies_to(doc):
                 continue
+            if rule.after_suppressions:
+                last.append(rule)
+                continue
+            ran.append(rule.code)
+            found.extend(run_rule(rule, doc))
+        found = apply_suppressions(doc, found, self.registry, ran, self.allowed)
+        for rule in last:  # LL001: which suppressions silenced nothing
             found.extend(run_rule(rule, doc))
         found.sort(key=lambda v: (v.span.start, v.code, v.span.end))
         return found
