@@ -19,6 +19,7 @@ import click
 from lawlint import __version__
 from lawlint.document.loaders import InputError
 from lawlint.engine import config as config_module
+from lawlint.engine import baseline as baseline_module
 from lawlint.engine.autofix import FixTask
 from lawlint.engine.linter import FileResult, Linter, LinterSet, load_config
 from lawlint.engine.plugins import CONTRIBUTIONS
@@ -77,9 +78,14 @@ def cli() -> None:
 @click.option("--fix", is_flag=True, help="自动修改能安全修改的问题（就地改写文件，编码、换行和其余字节不变）。")
 @click.option("--unsafe-fixes", is_flag=True, help="与 --fix、--diff 同用：需确认的修改也一并应用。")
 @click.option("--diff", is_flag=True, help="不改动文件，输出 --fix 会做的修改（统一差异格式）；有可修改的内容时以状态 1 结束。")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+              help="只报告基线文件中没有记录的问题（也可在配置中写 baseline:）。")
+@click.option("--write-baseline", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+              help="把这次发现的全部问题记入基线文件（覆盖），以状态 0 结束；以后用 --baseline 只看新问题。")
+@click.option("--show-stale", is_flag=True, help="与基线同用：列出基线中已不存在（已改正或已改动）的条目。")
 @click.pass_obj
 def check(loaded, paths, output_format, select, ignore, config_path, isolated, fail_on, profile, quiet, show_all,
-          color, jobs, plugin_files, require_plugins, max_size, show_settings, verbose, fix, unsafe_fixes, diff) -> int:
+          color, jobs, plugin_files, require_plugins, max_size, show_settings, verbose, fix, unsafe_fixes, diff, baseline_path, write_baseline, show_stale) -> int:
     """检查文档（文件、目录或 - 表示标准输入）。
 
     每个文件使用离它最近的配置文件（从文件所在目录向上找，到仓库根目录或用户主目录为止）。
@@ -95,6 +101,8 @@ def check(loaded, paths, output_format, select, ignore, config_path, isolated, f
     paths = paths or (".",)
     if unsafe_fixes and not (fix or diff):
         raise UsageError("--unsafe-fixes 要与 --fix 或 --diff 一起使用")
+    if write_baseline and (fix or diff):
+        raise UsageError("--write-baseline 不能与 --fix 或 --diff 同用：请先修改，再记录基线")
     if show_settings:
         for path in paths:
             click.echo(settings_text(configs, path))
@@ -115,6 +123,9 @@ def check(loaded, paths, output_format, select, ignore, config_path, isolated, f
     thresholds = [Severity(fail_on) if fail_on else (lin.config.fail_on or Severity.WARNING)
                   for lin in configs.linters]
     task = FixTask(unsafe=unsafe_fixes, write=fix and not diff, diff=diff) if fix or diff else None
+    baselines = _Baselines(baseline_path, configs, write_baseline)
+    if show_stale and not (baselines.given or any(lin.config.baseline for lin in configs.linters)):
+        raise UsageError("--show-stale 要与 --baseline（或配置中的 baseline:）一起使用")
     # with --fix, standard input's fixed text goes to standard output, the report to standard error
     stream = sys.stderr if fix and not diff and STDIN in files else sys.stdout
     use_color = color == "always" or (color == "auto" and stream.isatty() and "NO_COLOR" not in os.environ)
@@ -134,6 +145,7 @@ def check(loaded, paths, output_format, select, ignore, config_path, isolated, f
             _error(f"{result.path}: {result.error}")
         for note in result.notes:
             _warn(f"{result.path}: {note}")
+        baselines.take(result, index)
         summary.add(result)
         if index is not None and any(_SEVERITY_RANKS[f.severity] >= thresholds[index].rank
                                      for f in result.findings):
@@ -150,15 +162,74 @@ def check(loaded, paths, output_format, select, ignore, config_path, isolated, f
         _say_diff(summary, changed)
     else:
         formatter.finish(summary)
+    if write_baseline:
+        baselines.write()
+    elif show_stale:
+        baselines.show_stale()
     if fixed_stdin is not None:
         sys.stdout.flush()
         sys.stdout.buffer.write(fixed_stdin)
         sys.stdout.buffer.flush()
     if summary.errors:
         return 2
+    if write_baseline:
+        return 0
     if diff:
         return 1 if changed else 0
     return 1 if failing else 0
+
+
+class _Baselines:
+    """The baselines of a run: ``--baseline`` for every file, else each configuration's
+    ``baseline:``; or the one being written (``--write-baseline``)."""
+
+    def __init__(self, given: str | None, configs: LinterSet, writing: str | None) -> None:
+        self.given = given
+        self.configs = configs
+        self.writing = baseline_module.Baseline(writing) if writing else None
+        self.entries: list[dict] = []
+        self.loaded: dict[str, baseline_module.Baseline] = {}
+
+    def _for(self, index: int | None) -> baseline_module.Baseline | None:
+        path = self.given or (self.configs.linters[index].config.baseline if index is not None else None)
+        if not path:
+            return None
+        if path not in self.loaded:
+            self.loaded[path] = baseline_module.Baseline.load(path)
+        return self.loaded[path]
+
+    def take(self, result: FileResult, index: int | None) -> None:
+        """Record the result's findings (writing), or drop those the baseline holds."""
+        if result.error:
+            return
+        if self.writing is not None:
+            self.entries.extend(baseline_module.record(self.writing, result.path, result.findings))
+            return
+        baseline = self._for(index)
+        if baseline is not None and result.findings:
+            result.findings = baseline.new_findings(result.path, result.findings)
+            result._violations = None
+        elif baseline is not None:
+            baseline.new_findings(result.path, [])
+
+    def write(self) -> None:
+        assert self.writing is not None
+        baseline_module.write(self.writing.path, self.entries)
+        _note(f"已把 {len(self.entries)} 个问题记入基线 {self.writing.path}；以后用 --baseline {self.writing.path} "
+              f"（或在配置中写 baseline:）只报告新问题")
+
+    def show_stale(self) -> None:
+        count = 0
+        for baseline in self.loaded.values():
+            for entry in baseline.stale():
+                count += 1
+                click.echo(f"{formatters.printable(entry['path'])}: {entry['code']} 基线中的条目已不存在"
+                           f"（原在第 {entry.get('line', '?')} 行：{formatters.printable(str(entry.get('message', '')))}）",
+                           err=True)
+        if count:
+            _note(f"基线中有 {count} 个条目已不存在（问题已改正或原文已改动）；可用 --write-baseline 重新记录")
+        else:
+            _note("基线中没有过时的条目")
 
 
 def _say_diff(summary: Summary, changed: bool) -> None:

@@ -21,6 +21,7 @@ plugins: [./lint/local_rules.py]   # plugin files used without packaging
 profiles: [./lint/本省年度报告.yml]  # extra document profiles
 require-plugins: [lawlint-example-agency]   # exit 2 if these plugins are missing or broken
 max-size: 20                       # MB; a larger document is not linted (exit status 2), 0: no limit
+baseline: .lawlint-baseline.json   # report only findings not recorded there (check --write-baseline)
 ```
 
 Paths are relative to the configuration file.
@@ -71,6 +72,7 @@ class Config:
     profiles: list[str] = field(default_factory=list)
     require_plugins: list[str] = field(default_factory=list)
     max_size: float | None = None  # MB (MEGABYTE bytes); None: the default, 0: no limit
+    baseline: str | None = None  # a baseline file (lawlint.engine.baseline), relative to the config's folder
 
     def where(self, key: str) -> str:
         return f"{self.path.name if self.path else '配置'} 中的 {key}"
@@ -218,7 +220,7 @@ def _build(src, data: Any, path: Path) -> Config:
     raw = check_keys(src, data, {
         "select": _selectors, "ignore": _selectors, "per-file-ignores": dict, "rules": dict,
         "profile": str, "deadlines": dict, "fail-on": str, "packs": _selectors, "plugins": _selectors,
-        "profiles": _selectors, "require-plugins": _selectors, "max-size": _megabytes,
+        "profiles": _selectors, "require-plugins": _selectors, "max-size": _megabytes, "baseline": str,
     })
     if raw.get("select") == []:
         raise src.error("“select” 是空列表，一条规则也不会运行（不写 select 即启用全部规则）", "select")
@@ -260,6 +262,7 @@ def _build(src, data: Any, path: Path) -> Config:
         profiles=[_relative(path, p) for p in raw.get("profiles") or []],
         require_plugins=list(raw.get("require-plugins") or []),
         max_size=raw.get("max-size"),
+        baseline=str(path.parent / raw["baseline"]) if raw.get("baseline") else None,
     )
 
 

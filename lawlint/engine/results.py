@@ -9,6 +9,7 @@ the findings of one file at a time.
 """
 from __future__ import annotations
 
+import hashlib
 from typing import TYPE_CHECKING, NamedTuple
 
 from lawlint.rule import Applicability, Edit, Fix, Severity, Span, Violation
@@ -40,6 +41,7 @@ class Finding(NamedTuple):
     end_column: int
     fix: FixRecord | None = None
     excerpt: Excerpt | None = None
+    anchor: str = ""  # a hash of the finding's text (``anchor``): its baseline fingerprint, not its line
 
     def violation(self) -> Violation:
         """The finding as the rule made it (for formatters written against ``Violation``)."""
@@ -65,8 +67,28 @@ def resolve(doc: "Document", violations: list[Violation], excerpts: bool = False
                          for e in v.fix.edits))
         shown = excerpt(doc, line, column, end_line, end_column) if excerpts else None
         found.append(Finding(v.code, v.name, v.severity.value, v.message, start, end, line, column,
-                             end_line, end_column, fix, shown))
+                             end_line, end_column, fix, shown, anchor(doc, start, end, line)))
     return found
+
+
+ANCHOR_CONTEXT = 6  # characters of the line on each side that identify a short finding
+
+
+def anchor(doc: "Document", start: int, end: int, line: int) -> str:
+    """What identifies a finding whatever its line: a hash of its text with blanks
+    normalised — with a few characters of its line on each side when the text is shorter
+    than two characters (a half-width comma, a missing mark).  The text itself never
+    leaves the process that linted the file."""
+    text = doc.text
+    if end - start >= 2:
+        piece = text[start:end]
+    else:
+        first = doc.line_starts[line - 1]
+        last = doc.line_end(line)
+        piece = (text[max(first, start - ANCHOR_CONTEXT):start] + "\x00" + text[start:end] + "\x00"
+                 + text[end:max(end, min(last, end + ANCHOR_CONTEXT))])
+    piece = " ".join(piece.split())
+    return hashlib.blake2b(piece.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
 
 
 def excerpt(doc: "Document", line: int, column: int, end_line: int, end_column: int) -> Excerpt:
