@@ -244,3 +244,21 @@ def test_splice_copies_the_bytes_between_edits(text, codec, cuts):
         assert out[at_out:at_out + len(kept)] == data[original_at:original_at + len(kept)]
         at_out += len(kept) + len(info.encode(edit.text))
         at_char = edit.span.end
+
+
+# -- applicability and availability shown to users -----------------------------------------
+def test_rules_explain_and_json_show_applicability_and_availability(cli, tmp_path):
+    import json
+
+    listed = {r["code"]: r["fix"] for r in json.loads(cli("rules", "--isolated", "--no-plugins", "--format", "json").out)}
+    assert listed["PU001"]["availability"] == "always" and listed["PU001"]["applicability"] == "safe"
+    assert "需确认" in listed["PU001"]["note"]  # some of its fixes are less safe
+    assert listed["DN001"]["availability"] == "sometimes" and listed["RP001"]["availability"] == "never"
+    table = cli("rules", "--isolated", "--no-plugins").out
+    assert any(line.startswith("PU001") and "总是·安全*" in line for line in table.splitlines())
+    assert "修改建议：每个问题都附有（always）；安全（safe，--fix 自动修改）" in cli("explain", "PU001").out
+    path = tmp_path / "a.txt"
+    path.write_text(DRAFT, encoding="utf-8")
+    report = json.loads(cli("check", "--isolated", "--select", "PU001", "--format", "json", str(path)).out)
+    fixes = {(v["line"], v["column"]): v["fix"]["applicability"] for v in report["violations"]}
+    assert fixes == {(4, 8): "safe", (4, 14): "safe", (5, 8): "unsafe"}
