@@ -95,6 +95,18 @@ def test_word_file_is_refused_with_one_line(monkeypatch):
     assert any(f.code == "PU001" for f in result.findings)  # still reported
 
 
+def test_word_file_without_a_reader_is_one_line_too(cli, tmp_path):
+    import zipfile
+
+    path = tmp_path / "报告.docx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("word/document.xml", "<w:document/>")
+    before = path.read_bytes()
+    run = cli("check", "--isolated", "--fix", str(path))
+    assert run.code == 2 and path.read_bytes() == before
+    assert len(run.err.strip().splitlines()) == 1 and "lawlint annotate --track-changes" in run.err
+
+
 def test_a_file_changed_during_the_run_is_not_overwritten(tmp_path):
     path = tmp_path / "a.txt"
     path.write_bytes(b"old")

@@ -105,3 +105,22 @@ def test_markdown_directives_are_read_in_linear_time():
     started = time.perf_counter()
     assert markdown(line * 3) == []  # none closes with -->
     assert time.perf_counter() - started < 2
+
+
+class _Comment:
+    """What the docx loader puts in Document.comments: the commented span and the text."""
+
+    def __init__(self, span, text, author="审核人"):
+        self.span, self.text, self.author = span, text, author
+
+
+def test_word_comments_lawlint_ignore_become_suppressions():
+    linter = Linter(Config(), entry_points=False, select=["WD001", "LL001"])
+    doc = Document(TEXT, "a.docx", "utf-8", "docx")
+    title = Span(TEXT.index("《"), TEXT.index("》") + 1)
+    doc.comments = [_Comment(title, "lawlint: ignore WD001"),
+                    _Comment(Span(0, 2), "lawlint：ignore fazhi-confusion"),   # full-width colon, by name; unused
+                    _Comment(Span(0, 2), "这里请再核对一下")]                  # an ordinary comment
+    found = linter.lint_document(doc)
+    assert [(doc.position(v.span.start), v.code) for v in found] == [((1, 1), "LL001"), ((2, 7), "WD001")]
+    assert found[0].message.startswith("Word 批注“lawlint: ignore”：")

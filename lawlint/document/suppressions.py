@@ -83,6 +83,24 @@ def markdown(text: str) -> list[Suppression]:
     return found
 
 
+# A reviewer's comment (Word 批注) saying "lawlint: ignore WD001 PU001" (colon full- or half-width).
+_IGNORE = re.compile(r"[ \t\u3000]*lawlint[ \t]*[:：][ \t]*ignore(?![\w-])([^\n]{0,300})", re.IGNORECASE)
+
+
+def from_comments(comments) -> list[Suppression]:
+    """Suppressions for the comments a loader anchored on the text (``Document.comments``:
+    objects with ``span`` and ``text``) whose text is ``lawlint: ignore CODES``: over the
+    commented passage, reported there by LL001 when they silence nothing."""
+    found = []
+    for comment in comments:
+        m = _IGNORE.match(getattr(comment, "text", "") or "")
+        span = getattr(comment, "span", None)
+        if m is None or not isinstance(span, Span):
+            continue
+        found.append(Suppression(span, tuple(_CODES.findall(m[1])), span, "Word 批注“lawlint: ignore”"))
+    return found
+
+
 def _line_end(text: str, at: int) -> int:
     """Offset of the line break ending the line that holds ``at`` (or the end of the text)."""
     ends = [i for i in (text.find("\n", at), text.find("\r", at)) if i != -1]

@@ -92,8 +92,12 @@ class NotFixable(Exception):
     """Why a file cannot be fixed in place (one line, in Chinese)."""
 
 
+def _is_word(path: str) -> bool:
+    return path.lower().endswith((".docx", ".doc", ".wps"))
+
+
 def _refusal(doc_format: str, path: str) -> str:
-    if doc_format == "docx" or path.lower().endswith((".docx", ".doc", ".wps")):
+    if doc_format == "docx" or _is_word(path):
         return ("Word 文件不能用 --fix 就地修改（会丢失排版），没有改动；"
                 "可用 lawlint annotate --track-changes 生成带修订痕迹的副本，在 Word 中逐条接受")
     return f"这种格式（{doc_format}）的文件不能用 --fix 修改，没有改动（只能修改 .txt、.md 等纯文本文件）"
@@ -124,6 +128,8 @@ def fix_file(linter: Linter, path: str, data: bytes, task: FixTask, excerpts: bo
     fixed or written back, the findings are those of the file as it is."""
     keep = keep or _all
     first = linter.lint_bytes(path, data)
+    if first.error and _is_word(path):  # no Word reader installed: say what --fix does with Word files too
+        first.error = f"{first.error}。{_refusal('docx', path)}"
     if first.error or first.document is None:
         return first
     wanted = keep(first)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from lawlint.document import Document
-from lawlint.document.suppressions import Suppression, markdown
+from lawlint.document.suppressions import Suppression, from_comments, markdown
 from lawlint.engine.registry import Registry
 from lawlint.rule import Violation
 
@@ -42,8 +42,11 @@ class Allowance:
 
 
 def active(doc: Document) -> list[Suppression]:
-    """The document's suppressions for this run: the loader's and its Markdown comments'."""
-    found = [*doc.suppressions, *(markdown(doc.text) if doc.format == "md" else ())]
+    """The document's suppressions for this run: the loader's, its Markdown comments', and
+    its reviewers' comments ``lawlint: ignore …`` (``Document.comments``, which the docx
+    loader fills)."""
+    found = [*doc.suppressions, *(markdown(doc.text) if doc.format == "md" else ()),
+             *from_comments(getattr(doc, "comments", ()))]
     doc.cache[STATE] = found
     return found
 
