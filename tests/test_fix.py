@@ -85,6 +85,12 @@ def test_fix_of_standard_input_writes_the_fixed_text_to_standard_output(cli):
     assert "已自动修改 3 处" in run.err and "PU001" in run.err  # the report goes to standard error
 
 
+def test_diff_of_standard_input_is_only_the_diff(cli):
+    run = cli("check", "--isolated", "--diff", "-", stdin=DRAFT.encode("utf-8"))
+    assert run.code == 1 and run.out.startswith("--- <stdin>\n+++ <stdin>\n")
+    assert run.out.count("截至年底") == 1  # the + line of the diff, not the fixed text after it
+
+
 def test_word_file_is_refused_with_one_line(monkeypatch):
     """A loader (the docx one) gives a Word document: --fix refuses it and says what to use."""
     linter = Linter(Config(), entry_points=False)

@@ -116,7 +116,10 @@ class FixTask:
     output: bool = False
 
     def run(self, linter: Linter, path: str, data: bytes, excerpts: bool, stdin: bool = False) -> FileResult:
-        task = replace(self, write=False, output=True) if stdin else self  # never written to a file
+        if stdin:  # never written to a file: with --fix, the fixed text goes to standard output
+            task = replace(self, write=False, output=self.write)
+        else:
+            task = self
         return fix_file(linter, path, data, task, excerpts)
 
 
