@@ -124,3 +124,12 @@ def test_word_comments_lawlint_ignore_become_suppressions():
     found = linter.lint_document(doc)
     assert [(doc.position(v.span.start), v.code) for v in found] == [((1, 1), "LL001"), ((2, 7), "WD001")]
     assert found[0].message.startswith("Word 批注“lawlint: ignore”：")
+
+
+def test_fix_leaves_a_suppressed_finding_alone(cli, tmp_path):
+    path = tmp_path / "稿件.md"
+    text = "<!-- lawlint-disable-next-line PU001 -->\n引用原文,保留半角逗号。\n本行的半角逗号,应当改正。\n"
+    path.write_text(text, encoding="utf-8")
+    run = cli("check", "--isolated", "--select", "PU001,LL001", "--fix", str(path))
+    assert path.read_text(encoding="utf-8") == text.replace("逗号,应当", "逗号，应当")
+    assert "已自动修改 1 处" in run.out and "LL001" not in run.out
