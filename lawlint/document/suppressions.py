@@ -84,7 +84,9 @@ def markdown(text: str) -> list[Suppression]:
 
 
 # A reviewer's comment (Word 批注) saying "lawlint: ignore WD001 PU001" (colon full- or half-width).
-_IGNORE = re.compile(r"[ \t\u3000]*lawlint[ \t]*[:：][ \t]*ignore(?![\w-])([^\n]{0,300})", re.IGNORECASE)
+# Matched on the comment's text with its leading blanks stripped: no leading variable
+# quantifier, which a search along a line of blanks would retry at every blank.
+_IGNORE = re.compile(r"lawlint[ \t]{0,8}[:：][ \t]{0,8}ignore(?![\w-])([^\n]{0,300})", re.IGNORECASE)
 
 
 def from_comments(comments) -> list[Suppression]:
@@ -93,7 +95,7 @@ def from_comments(comments) -> list[Suppression]:
     commented passage, reported there by LL001 when they silence nothing."""
     found = []
     for comment in comments:
-        m = _IGNORE.match(getattr(comment, "text", "") or "")
+        m = _IGNORE.match((getattr(comment, "text", "") or "").lstrip(" \t\u3000\n"))
         span = getattr(comment, "span", None)
         if m is None or not isinstance(span, Span):
             continue
