@@ -19,7 +19,9 @@ import click
 from lawlint import __version__
 from lawlint.annotate import annotate as annotate_command
 from lawlint.document.loaders import InputError
+from lawlint.engine import baseline as baseline_module
 from lawlint.engine import config as config_module
+from lawlint.engine.autofix import FixTask
 from lawlint.engine.catalogue import Catalogue, load_config
 from lawlint.engine.linter import FileResult, LinterSet
 from lawlint.engine.plugins import CONTRIBUTIONS
@@ -79,10 +81,18 @@ def cli() -> None:
 @click.option("--verbose", "-v", is_flag=True, help="在标准错误中说明用了哪个配置文件。")
 @click.option("--whole-page", is_flag=True,
               help="网页（.html）检查整页文字，栏目、导航等网页残留作为 TX002 报出（默认只检查正文）。")
+@click.option("--fix", is_flag=True, help="自动修改能安全修改的问题（就地改写文件，编码、换行和其余字节不变）。")
+@click.option("--unsafe-fixes", is_flag=True, help="与 --fix、--diff 同用：需确认的修改也一并应用。")
+@click.option("--diff", is_flag=True, help="不改动文件，输出 --fix 会做的修改（统一差异格式）；有可修改的内容时以状态 1 结束。")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+              help="只报告基线文件中没有记录的问题（也可在配置中写 baseline:）。")
+@click.option("--write-baseline", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+              help="把这次发现的全部问题记入基线文件（覆盖），以状态 0 结束；以后用 --baseline 只看新问题。")
+@click.option("--show-stale", is_flag=True, help="与基线同用：列出基线中已不存在（已改正或已改动）的条目。")
 @click.pass_obj
 def check(loaded, paths, output_format, select, ignore, config_path, isolated, fail_on, profile, quiet, show_all,
           color, jobs, plugin_files, require_plugins, max_size, show_settings, verbose, whole_page,
-          output_path) -> int:
+          output_path, fix, unsafe_fixes, diff, baseline_path, write_baseline, show_stale) -> int:
     """检查文档（文件、目录或 - 表示标准输入）。
 
     每个文件使用离它最近的配置文件（从文件所在目录向上找，到仓库根目录或用户主目录为止）。
@@ -97,6 +107,10 @@ def check(loaded, paths, output_format, select, ignore, config_path, isolated, f
         except OSError:
             raise UsageError("当前目录已不存在（已被删除或移走）：请换一个目录，或给出要检查的文件或目录") from None
     paths = paths or (".",)
+    if unsafe_fixes and not (fix or diff):
+        raise UsageError("--unsafe-fixes 要与 --fix 或 --diff 一起使用")
+    if write_baseline and (fix or diff):
+        raise UsageError("--write-baseline 不能与 --fix 或 --diff 同用：请先修改，再记录基线")
     if show_settings:
         for path in paths:
             click.echo(settings_text(configs, path))
@@ -121,43 +135,138 @@ def check(loaded, paths, output_format, select, ignore, config_path, isolated, f
             _note(f"配置文件：{configs.describe(index)}；{used[index]} 个文件")
     thresholds = [Severity(fail_on) if fail_on else (lin.config.fail_on or Severity.WARNING)
                   for lin in configs.linters]
+    task = FixTask(unsafe=unsafe_fixes, write=fix and not diff, diff=diff) if fix or diff else None
+    baselines = _Baselines(baseline_path, configs, write_baseline)
+    if show_stale and not (baselines.given or any(lin.config.baseline for lin in configs.linters)):
+        raise UsageError("--show-stale 要与 --baseline（或配置中的 baseline:）一起使用")
+    # with --fix, standard input's fixed text goes to standard output, the report to standard error
+    default_stream = sys.stderr if fix and not diff and STDIN in files else sys.stdout
     try:
-        stream = sys.stdout if output_path is None else open(output_path, "w", encoding="utf-8", newline="")
+        stream = default_stream if output_path is None else open(output_path, "w", encoding="utf-8", newline="")
     except OSError as exc:
         raise UsageError(f"--output: 无法写入 {output_path}（{exc.strerror or exc}）") from None
     with contextlib.ExitStack() as stack:
-        if stream is not sys.stdout:
+        if stream is not default_stream:
             stack.enter_context(stream)
-        return _report(configs, files, missing, items, output_format, formatter_class, stream, color, quiet,
-                       show_all, thresholds, jobs)
+        return _report(configs, files, missing, items, formatter_class, stream, color, quiet, show_all,
+                       thresholds, jobs, task, baselines, write_baseline, show_stale)
 
 
-def _report(configs, files, missing, items, output_format, formatter_class, stream, color, quiet, show_all,
-            thresholds, jobs) -> int:
-    """Lint the files and write what is found through the formatter; the exit status."""
+def _report(configs, files, missing, items, formatter_class, stream, color, quiet, show_all, thresholds, jobs,
+            task, baselines, write_baseline, show_stale) -> int:
+    """Lint the files (and fix them, with ``task``) and write what is found through the
+    formatter; the exit status."""
+    diff = task is not None and task.diff
     use_color = color == "always" or (color == "auto" and stream.isatty() and "NO_COLOR" not in os.environ)
     formatter = formatter_class(stream, color=use_color, quiet=quiet, show_all=show_all)
     formatter.rules = {rule.code: rule for lin in configs.linters for rule in lin.rules}
-
     summary = Summary()
-    failing = False
-    formatter.start()
+    failing = changed = False
+    fixed_stdin: bytes | None = None
+    if not diff:
+        formatter.start()
     stdin = _read_stdin(configs.linter(STDIN).max_size) if STDIN in files else None
     results = itertools.chain((FileResult(path, error=problem) for path, problem in missing),
                               lint_files(configs.linters, configs.settings, items, jobs or default_jobs(), stdin,
-                                         excerpts=bool(formatter.excerpts)))
+                                         excerpts=bool(formatter.excerpts), task=task))
     indexes = itertools.chain((None for _ in missing), (index for _, index in items))
     for result, index in zip(results, indexes):
         if result.error:
             _error(f"{result.path}: {result.error}")
+        for note in result.notes:
+            _warn(f"{result.path}: {note}")
+        baselines.take(result, index)
         summary.add(result)
-        if index is not None and any(_SEVERITY_RANKS[f.severity] >= thresholds[index].rank for f in result.findings):
+        if index is not None and any(_SEVERITY_RANKS[f.severity] >= thresholds[index].rank
+                                     for f in result.findings):
             failing = True
+        if result.output is not None:
+            fixed_stdin = result.output
+        if diff:
+            if result.diff:
+                changed = True
+                sys.stdout.write(result.diff)
+            continue
         formatter.file(result)  # each file's findings are dropped once reported
-    formatter.finish(summary)
+    if diff:
+        _say_diff(summary, changed)
+    else:
+        formatter.finish(summary)
+    if write_baseline:
+        baselines.write()
+    elif show_stale:
+        baselines.show_stale()
+    if fixed_stdin is not None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(fixed_stdin)
+        sys.stdout.buffer.flush()
     if summary.errors:
         return 2
+    if write_baseline:
+        return 0
+    if diff:
+        return 1 if changed else 0
     return 1 if failing else 0
+
+
+class _Baselines:
+    """The baselines of a run: ``--baseline`` for every file, else each configuration's
+    ``baseline:``; or the one being written (``--write-baseline``)."""
+
+    def __init__(self, given: str | None, configs: LinterSet, writing: str | None) -> None:
+        self.given = given
+        self.configs = configs
+        self.writing = baseline_module.Baseline(writing) if writing else None
+        self.entries: list[dict] = []
+        self.loaded: dict[str, baseline_module.Baseline] = {}
+
+    def _for(self, index: int | None) -> baseline_module.Baseline | None:
+        path = self.given or (self.configs.linters[index].config.baseline if index is not None else None)
+        if not path:
+            return None
+        if path not in self.loaded:
+            self.loaded[path] = baseline_module.Baseline.load(path)
+        return self.loaded[path]
+
+    def take(self, result: FileResult, index: int | None) -> None:
+        """Record the result's findings (writing), or drop those the baseline holds."""
+        if result.error:
+            return
+        if self.writing is not None:
+            self.entries.extend(baseline_module.record(self.writing, result.path, result.findings))
+            return
+        baseline = self._for(index)
+        if baseline is not None and result.findings:
+            result.findings = baseline.new_findings(result.path, result.findings)
+            result._violations = None
+        elif baseline is not None:
+            baseline.new_findings(result.path, [])
+
+    def write(self) -> None:
+        assert self.writing is not None
+        baseline_module.write(self.writing.path, self.entries)
+        _note(f"已把 {len(self.entries)} 个问题记入基线 {self.writing.path}；以后用 --baseline {self.writing.path} "
+              f"（或在配置中写 baseline:）只报告新问题")
+
+    def show_stale(self) -> None:
+        count = 0
+        for baseline in self.loaded.values():
+            for entry in baseline.stale():
+                count += 1
+                click.echo(f"{formatters.printable(entry['path'])}: {entry['code']} 基线中的条目已不存在"
+                           f"（原在第 {entry.get('line', '?')} 行：{formatters.printable(str(entry.get('message', '')))}）",
+                           err=True)
+        if count:
+            _note(f"基线中有 {count} 个条目已不存在（问题已改正或原文已改动）；可用 --write-baseline 重新记录")
+        else:
+            _note("基线中没有过时的条目")
+
+
+def _say_diff(summary: Summary, changed: bool) -> None:
+    if changed:
+        _note(f"--diff：{summary.fixed_files} 个文件可以修改，共 {summary.fixed} 处（用 --fix 应用）")
+    else:
+        _note("--diff：没有可以自动修改的内容")
 
 
 _SEVERITY_RANKS = {s.value: s.rank for s in Severity}
@@ -304,8 +413,10 @@ def rules(loaded, output_format, isolated, no_plugins) -> int:
 def _rule_record(entry) -> dict:
     rule = entry.rule
     return {"code": rule.code, "name": rule.name, "summary": rule.summary, "severity": rule.severity.value,
-            "confidence": rule.confidence, "fixable": rule.fixable, "basis": rule.basis, "options": dict(rule.options), "plugin": entry.plugin,
-            "pack": entry.pack or None}
+            "confidence": rule.confidence,
+            "fix": {"availability": rule.fix_availability.value, "applicability": rule.fix_applicability.value,
+                    "note": rule.fix_note},
+            "basis": rule.basis, "options": dict(rule.options), "plugin": entry.plugin, "pack": entry.pack or None}
 
 
 @cli.command()

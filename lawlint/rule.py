@@ -96,21 +96,82 @@ class Edit:
     text: str
 
 
+class Applicability(str, enum.Enum):
+    """How far a fix may be trusted (as ruff's): ``safe`` fixes are applied by ``--fix``;
+    ``unsafe`` ones — right when the finding is, but possibly not the writer's intent (a
+    completed 发文字号, a guess) — only with ``--unsafe-fixes``; ``display-only`` ones are
+    shown as a suggestion and never applied."""
+
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+    DISPLAY_ONLY = "display-only"
+
+    @property
+    def rank(self) -> int:
+        """Higher is safer: the less safe of two is ``min`` by rank."""
+        return _APPLICABILITY_RANKS[self]
+
+    @property
+    def label(self) -> str:
+        return _APPLICABILITY_LABELS[self]
+
+    @classmethod
+    def parse(cls, value: Any, where: str = "applicability") -> Applicability:
+        if isinstance(value, Applicability):
+            return value
+        try:
+            return cls(str(value).lower())
+        except ValueError:
+            raise ConfigError(f"{where}: 无效的值 {shown(value)}（可选 safe、unsafe、display-only）") from None
+
+    def at_most(self, ceiling: Applicability) -> Applicability:
+        return self if self.rank <= ceiling.rank else ceiling
+
+
+class Availability(str, enum.Enum):
+    """Whether a rule's findings come with a fix: always, sometimes or never (as ruff's)."""
+
+    ALWAYS = "always"
+    SOMETIMES = "sometimes"
+    NEVER = "never"
+
+    @property
+    def label(self) -> str:
+        return _AVAILABILITY_LABELS[self]
+
+
+_APPLICABILITY_RANKS = {Applicability.DISPLAY_ONLY: 0, Applicability.UNSAFE: 1, Applicability.SAFE: 2}
+_APPLICABILITY_LABELS = {Applicability.SAFE: "安全", Applicability.UNSAFE: "需确认", Applicability.DISPLAY_ONLY: "仅供参考"}
+_AVAILABILITY_LABELS = {Availability.ALWAYS: "总是", Availability.SOMETIMES: "有时", Availability.NEVER: "无"}
+
+
 @dataclass(frozen=True, slots=True)
 class Fix:
-    """One or more edits that together correct a violation."""
+    """One or more edits that together correct a violation, and how far they may be trusted."""
 
     edits: tuple[Edit, ...]
     description: str = ""
-    safe: bool = True
+    applicability: Applicability = Applicability.SAFE
+
+    @property
+    def safe(self) -> bool:
+        """Deprecated: ``applicability is Applicability.SAFE``."""
+        return self.applicability is Applicability.SAFE
 
     @classmethod
-    def replace(cls, span: Span, text: str, description: str = "") -> Fix:
-        return cls((Edit(span, text),), description or f"改为“{text}”")
+    def replace(cls, span: Span, text: str, description: str = "",
+                applicability: Applicability = Applicability.SAFE) -> Fix:
+        return cls((Edit(span, text),), description or f"改为“{text}”", applicability)
 
     @classmethod
-    def delete(cls, span: Span, description: str = "删除") -> Fix:
-        return cls((Edit(span, ""),), description)
+    def delete(cls, span: Span, description: str = "删除",
+               applicability: Applicability = Applicability.SAFE) -> Fix:
+        return cls((Edit(span, ""),), description, applicability)
+
+    def at_most(self, ceiling: Applicability) -> Fix:
+        """This fix, no safer than ``ceiling``."""
+        wanted = self.applicability.at_most(ceiling)
+        return self if wanted is self.applicability else Fix(self.edits, self.description, wanted)
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,13 +201,28 @@ class Rule:
     severity: Severity = Severity.ERROR
     basis: ClassVar[str] = ""
     options: ClassVar[Mapping[str, Any]] = {}
-    fixable: ClassVar[bool] = False
+    # Whether findings come with a fix, and the most a fix of this rule may be trusted: a
+    # fix the check makes safe counts as ``fix_applicability`` when that is less safe.
+    # ``fix_note`` says, for the documentation, which fixes are less safe than the rest.
+    fix_availability: ClassVar[Availability] = Availability.NEVER
+    fix_applicability: ClassVar[Applicability] = Applicability.SAFE
+    fix_note: ClassVar[str] = ""
     confidence: ClassVar[str] = "high"  # a key of CONFIDENCE_LABELS
     from_year: ClassVar[int | None] = None  # documents written before this year are not checked
     uses_words: ClassVar[bool] = False  # calls Document.words (jieba): loaded up front for parallel runs
     # Characters every finding needs: a document holding none of them is not checked by the
     # rule (a speed-up, see lawlint.engine.speedups).  "" runs the rule on every document.
     needs: ClassVar[str] = ""
+
+    # Runs after the others, once their findings are filtered by the document's
+    # suppressions (LL001 reports the suppressions that silenced nothing).
+    after_suppressions: ClassVar[bool] = False
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        """A plugin written before ``fix_availability`` may still say ``fixable = True``."""
+        super().__init_subclass__(**kwargs)
+        if "fixable" in cls.__dict__ and "fix_availability" not in cls.__dict__:
+            cls.fix_availability = Availability.SOMETIMES if cls.__dict__["fixable"] else Availability.NEVER
 
     def __init__(self, severity: Any = None, **options: Any) -> None:
         if severity is not None:
@@ -177,8 +253,11 @@ class Rule:
 
     def violation(self, span: Span, message: str | None = None, *, fix: Fix | None = None,
                   guess: bool = False) -> Violation:
-        """A finding of this rule; one that is a guess (``guess=True``) is info, never more."""
+        """A finding of this rule; one that is a guess (``guess=True``) is info, never more,
+        and its fix is never safe."""
         severity = Severity.INFO if guess else self.severity
+        if guess and fix is not None:
+            fix = fix.at_most(Applicability.UNSAFE)
         return Violation(self.code, self.name, severity, message or self.summary, span, fix)
 
     @classmethod

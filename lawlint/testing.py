@@ -20,6 +20,12 @@ key is a case (its name becomes the pytest id)::
       fail: …
       violations: […]
 
+    markdown_with_other_rules:
+      path: 报告.md                    # the file name the text is read as (its format: .md, .txt)
+      also: [PU001]                    # more rules to run (their findings are listed too)
+      fail: …
+      violations: ["3:1", "5:2 PU001"]
+
 A ``pass`` case must produce no finding; a ``fail`` case exactly the listed ones.  A
 YAML rule with an ``anchor`` must find the same without it: the anchor only saves time.
 
@@ -44,7 +50,7 @@ from lawlint import fix as fixer
 from lawlint.engine.config import Config
 from lawlint.engine.linter import Linter
 
-_CASE_KEYS = {"pass", "fail", "violations", "fix", "options", "profile", "unsafe", "description"}
+_CASE_KEYS = {"pass", "fail", "violations", "fix", "options", "profile", "unsafe", "description", "path", "also"}
 _EXPECTED = re.compile(r"^(\d+):(\d+)(?:\s+([A-Z]{2,4}\d{3}))?$")
 
 
@@ -60,6 +66,8 @@ class Case:
     profile: str | None = None
     unsafe: bool = False
     source: str = ""
+    path: str = "<case>"
+    also: list[str] = field(default_factory=list)
 
     @property
     def id(self) -> str:
@@ -87,7 +95,7 @@ def load_cases(path: str | Path) -> list[Case]:
         cases.append(Case(rule, str(name), body["fail" if fails else "pass"], fails,
                           [str(v) for v in body.get("violations") or []], body.get("fix"),
                           dict(body.get("options") or {}), body.get("profile"), bool(body.get("unsafe")),
-                          str(path)))
+                          str(path), str(body.get("path") or "<case>"), [str(a) for a in body.get("also") or []]))
     return cases
 
 
@@ -97,9 +105,9 @@ def cases_in(folder: str | Path) -> list[Case]:
 
 
 def _linter(rule: str | None, options: dict | None, profile: str | None, plugins: Sequence[str],
-            entry_points: bool) -> Linter:
+            entry_points: bool, also: Sequence[str] = ()) -> Linter:
     cfg = Config(rules={rule: dict(options)} if rule and options else {})
-    return Linter(cfg, select=[rule] if rule else None, profile=profile, plugins=plugins,
+    return Linter(cfg, select=[rule, *also] if rule else None, profile=profile, plugins=plugins,
                   entry_points=entry_points)
 
 
@@ -113,9 +121,9 @@ def lint(text: str, rule: str | None = None, *, options: dict | None = None, pro
 
 def run_case(case: Case, *, plugins: Sequence[str] = (), entry_points: bool = True) -> None:
     """Assert that ``case`` behaves as written; the failure message shows what was found."""
-    linter = _linter(case.rule, case.options, case.profile, plugins, entry_points)
+    linter = _linter(case.rule, case.options, case.profile, plugins, entry_points, case.also)
     code = linter.registry.lookup(case.rule).code
-    doc = linter.load("<case>", case.text.encode("utf-8"))
+    doc = linter.load(case.path, case.text.encode("utf-8"))
     found = linter.lint_document(doc)
     got = []
     for v in found:
@@ -139,7 +147,7 @@ def _assert_anchor_hides_nothing(case: Case, linter: Linter, code: str, doc) -> 
         return
     plain = type(type(rule).__name__, (type(rule),), {"anchor": None})(**rule.config)
     with_anchor = [(v.span, v.message) for v in rule.check(doc)]
-    fresh = linter.load("<case>", doc.text.encode("utf-8"))  # nothing cached by the anchored search
+    fresh = linter.load(case.path, doc.text.encode("utf-8"))  # nothing cached by the anchored search
     fresh.profile = doc.profile
     without = [(v.span, v.message) for v in plain.check(fresh)]
     hidden = [(span.start, span.end, message) for span, message in without if (span, message) not in with_anchor]

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from lawlint.engine.catalogue import Catalogue
-from lawlint.rule import CODE_PATTERN, NAME_PATTERN
+from lawlint.rule import CODE_PATTERN, NAME_PATTERN, Availability
 from lawlint.testing import load_cases
 
 CASES = Path(__file__).parent / "cases"
@@ -29,5 +29,5 @@ def test_rule_has_firing_and_quiet_cases(entry):
     cases = load_cases(path)
     assert {c.rule for c in cases} == {entry.code}
     assert any(c.should_fail for c in cases) and any(not c.should_fail for c in cases)
-    if entry.rule.fixable:
+    if entry.rule.fix_availability is not Availability.NEVER:
         assert any(c.fix is not None for c in cases), f"{entry.code} is fixable but no case checks a fix"

@@ -18,7 +18,7 @@ def test_builtin_rules_come_through_the_plugin_hook():
     packs = {e.pack for e in linter.registry if e.pack}
     assert packs == {"structure", "punctuation", "numbers", "wording", "hygiene"}  # YAML rules in lawlint/data/packs/
     python_rules = [r for r, _ in linter.plugins.contributions("register_rules")]
-    assert len(linter.registry) == len(python_rules) + sum(len(p.rules) for p in linter.packs) == 56
+    assert len(linter.registry) == len(python_rules) + sum(len(p.rules) for p in linter.packs) == 57
 
 
 def test_a_crashing_rule_is_one_finding_and_the_others_still_run(cli, tmp_path):

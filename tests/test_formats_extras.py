@@ -72,7 +72,9 @@ def test_the_extras_are_declared():
 
 
 def test_the_precommit_hook_takes_every_format_in_any_case():
-    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    hooks = {h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))}
+    hook = hooks["lawlint"]
+    assert re.compile(hooks["lawlint-fix"]["files"]).search("稿件/报告.TXT")
     pattern = re.compile(hook["files"])  # pre-commit matches with Python's re.search
     for ext in (*TEXT_EXTENSIONS, *formats.FORMATS):
         for name in (f"稿件/报告{ext}", f"稿件/报告{ext.upper()}", f"报告{ext[:2]}{ext[2:].upper()}"):

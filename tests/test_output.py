@@ -93,7 +93,8 @@ _TEXT = st.text(st.characters(codec="utf-8"), max_size=12) | st.sampled_from([""
 _NUMBER = st.integers(0, 10**6)
 _ODD = _NUMBER | st.booleans() | st.floats(allow_nan=False) | st.none()  # what a plugin might leave
 _EDIT = st.tuples(_NUMBER, _NUMBER, _TEXT, _NUMBER, _NUMBER, _NUMBER, _ODD)
-_FIX = st.none() | st.tuples(_TEXT | st.none(), st.booleans() | st.just(1), st.lists(_EDIT, max_size=3).map(tuple))
+_FIX = st.none() | st.tuples(_TEXT | st.none(), st.sampled_from(["safe", "unsafe", "display-only"]) | _ODD,
+                                    st.lists(_EDIT, max_size=3).map(tuple))
 
 
 @settings(max_examples=300, deadline=None)
@@ -113,7 +114,7 @@ def test_json_findings_are_written_as_the_indenting_encoder_writes_them(path, fi
     expected = {"violations": [finding_record(path, f) for f in findings],
                 "files": [{"path": path, "violations": len(findings)}],
                 "summary": {"files": 0, "unreadable": 0, "violations": 0, "info": 0, "warning": 0, "error": 0,
-                            "fixable": 0}}
+                            "fixable": 0, "fixed": 0}}
     assert out == json.dumps(expected, ensure_ascii=False, indent=2) + "\n"
 
 

@@ -415,7 +415,7 @@ def test_plugins_command_lists_prefix_distribution_and_contents(cli, site):
             rule_source("XA101", "agency-term") + "\n@hookimpl\ndef register_rules():\n    return [AgencyRule]\n")
     run = cli("plugins", "--isolated")
     assert run.code == 0
-    assert "ST、DN、DT、RP、PU、NU、WD、TX  lawlint " in run.out
+    assert "ST、DN、DT、RP、PU、NU、WD、TX、LL  lawlint " in run.out
     assert "XA  agency-rules 0.1  （entry point）\n    规则 1：XA101\n" in run.out
     assert re.search(r"规则包 5：.*structure（1 条规则）", run.out)
 

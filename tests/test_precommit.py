@@ -44,7 +44,7 @@ NEEDS_GIT = pytest.mark.skipif(shutil.which("git") is None or not (ROOT / ".git"
                                reason="needs git and a checkout")
 
 
-def project_with_hook(tmp_path, extra: str = "") -> tuple[Path, dict]:
+def project_with_hook(tmp_path, extra: str = "", hook: str = "lawlint") -> tuple[Path, dict]:
     """A git repository whose .pre-commit-config.yaml uses this checkout's hook (installed)."""
     hooks = tmp_path / "hooks"
     hooks.mkdir()
@@ -53,7 +53,7 @@ def project_with_hook(tmp_path, extra: str = "") -> tuple[Path, dict]:
     project.mkdir()
     git(project, "init", "-q")
     (project / ".pre-commit-config.yaml").write_text(
-        f"repos:\n-   repo: {hooks}\n    rev: {rev}\n    hooks:\n    -   id: lawlint\n{extra}", encoding="utf-8")
+        f"repos:\n-   repo: {hooks}\n    rev: {rev}\n    hooks:\n    -   id: {hook}\n{extra}", encoding="utf-8")
     env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache")}
     for name in ("PYTHONPATH", "LAWLINT_LOAD_PLUGINS"):
         env.pop(name, None)
@@ -96,3 +96,24 @@ def test_agency_plugin_as_additional_dependency_flags_its_rule(tmp_path):
     output = refused.stdout + refused.stderr
     assert refused.returncode != 0, output
     assert "报告.txt:2:10: XA201 [warning] 应写作“行政执法证”，而非“执法证”" in output
+
+
+@NEEDS_GIT
+def test_fix_hook_mends_the_draft_fails_once_and_the_second_commit_passes(tmp_path):
+    project, env = project_with_hook(tmp_path, hook="lawlint-fix")
+    clean = (FIXTURES / "clean" / "county-government-report.txt").read_text(encoding="utf-8")
+    first, rest = clean.split("。", 1)
+    assert "，" in first
+    draft = first.replace("，", ",", 1) + "。" + rest  # one half-width comma between Han characters
+    refused = commit(project, env, "报告.txt", draft)
+    output = refused.stdout + refused.stderr
+    assert refused.returncode != 0, output
+    assert "files were modified by this hook" in output and "已自动修改 1 处" in output, output
+    assert (project / "报告.txt").read_text(encoding="utf-8") == clean
+    git(project, "add", "-A")
+    accepted = subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid",
+                               "commit", "-m", "fixed"], cwd=project, env=env, capture_output=True,
+                              text=True, encoding="utf-8")
+    output = accepted.stdout + accepted.stderr
+    assert accepted.returncode == 0, output
+    assert re.search(r"^lawlint \(fix\)\.+Passed$", output, re.M), output

@@ -17,7 +17,7 @@ from lawlint.checks.script_mixing import ScriptMixing, _converter
 from lawlint.document import HEADING, PARAGRAPH, TITLE, Document
 from lawlint.engine.linter import run_rule
 from lawlint.engine.prefilter import holds_any
-from lawlint.rule import Edit, Fix, Rule, Severity, Span, Violation
+from lawlint.rule import Applicability, Edit, Fix, Rule, Severity, Span, Violation
 from lawlint.testing import cases_in
 
 CASES = Path(__file__).parent / "cases"
@@ -49,8 +49,9 @@ def _plain_script_mixing(rule: ScriptMixing, doc: Document) -> list[Violation]:
         for i, (a, b) in enumerate(zip(block.text, converted)):
             if a != b:
                 span = block.span_of(i, i + 1)
+                sure = Applicability.SAFE if target == "简体" else Applicability.UNSAFE  # s2t is one to many
                 out.append(Violation(rule.code, rule.name, severity, f"{what}“{a}”应为{target}“{b}”", span,
-                                     Fix.replace(span, b)))
+                                     Fix.replace(span, b, applicability=sure)))
         return out
 
     to_simplified = [(b, _converter("t2s").convert(b.text)) for b in blocks]

@@ -6,7 +6,7 @@ import re
 from lawlint.document import HEADING, PARAGRAPH, TITLE, Document
 from lawlint.engine import resources
 from lawlint.lang.text import HAN_RE, segment_pieces
-from lawlint.rule import Fix, Rule, Severity
+from lawlint.rule import Availability, Fix, Rule, Severity
 
 
 @functools.cache
@@ -47,7 +47,7 @@ class AdverbialDe(Rule):
     summary = "状语和动词之间误用了“得”"
     severity = Severity.WARNING
     basis = "《现代汉语词典》“地”“得”条；《党政机关公文处理工作条例》第二十条（审核重点：文字用法是否规范）"
-    fixable = True
+    fix_availability = Availability.ALWAYS
     uses_words = True
 
     def check(self, doc: Document):

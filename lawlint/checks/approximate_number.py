@@ -5,7 +5,7 @@ import re
 from lawlint.document import HEADING, PARAGRAPH, TITLE, Document
 from lawlint.engine.prefilter import blocks_holding, scanner
 from lawlint.lang.text import cn_to_int, int_to_cn
-from lawlint.rule import Fix, Rule, Severity
+from lawlint.rule import Availability, Fix, Rule, Severity
 
 _UNIT = r"(?=[十百千万]?(?:个|次|天|年|人|家|名|项|倍|位|件|条|种|所|批|遍|周|月|日|小时|分钟|公里|米|元))"
 _APPROX_ANCHOR = re.compile("、(?<=[1-9一二三四五六七八九]、)(?=[1-9一二三四五六七八九])")
@@ -43,7 +43,7 @@ class ApproximateNumber(Rule):
     summary = "相邻两数连用表示概数时加了顿号"
     severity = Severity.WARNING
     basis = "GB/T 15835—2011 第4章（汉字数字的选用：概数）"
-    fixable = True
+    fix_availability = Availability.ALWAYS
 
     def check(self, doc: Document):
         for block in blocks_holding(doc, _APPROX_ANCHOR, TITLE, HEADING, PARAGRAPH):

@@ -4,7 +4,7 @@ import re
 
 from lawlint.document import HEADING, PARAGRAPH, Document
 from lawlint.lang.text import BLANKS, HAN
-from lawlint.rule import Fix, Rule, Severity, Violation
+from lawlint.rule import Applicability, Availability, Fix, Rule, Severity, Violation
 
 # Dashes and their keyboard stand-ins; ― and ─ are how some code pages and fonts show the
 # halves of a 破折号, so two of them (or of —) are a 破折号 to the eye and are left alone.
@@ -67,7 +67,8 @@ class DashForm(Rule):
     summary = "破折号的写法不对"
     severity = Severity.WARNING
     basis = "GB/T 15834—2011 4.10（破折号）、4.13（连接号）"
-    fixable = True
+    fix_availability = Availability.ALWAYS
+    fix_note = "单个“—”当破折号用时，改为“——”需确认（也可能应改用序次语或删去）"
     needs = _DASHES
 
     def check(self, doc: Document):
@@ -94,7 +95,7 @@ class DashForm(Rule):
                 elif run == "—" and self._lone_dash(text, i):
                     yield Violation(self.code, self.name, Severity.INFO,
                                     "单个的“—”是一字线（连接号），用来标示起止；此处若是破折号，应写作“——”",
-                                    span, Fix(Fix.replace(span, "——").edits, "改为“——”", safe=False))
+                                    span, Fix.replace(span, "——", applicability=Applicability.UNSAFE))
 
     @staticmethod
     def _lone_dash(text: str, i: int) -> bool:

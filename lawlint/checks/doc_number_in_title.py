@@ -5,7 +5,7 @@ import re
 from lawlint.document import HEADING, PARAGRAPH, TITLE, Document
 from lawlint.lang.docnumbers import find_doc_numbers
 from lawlint.lang.text import BLANKS
-from lawlint.rule import Fix, Rule, Severity
+from lawlint.rule import Availability, Fix, Rule, Severity
 
 # A bracketed note just before a 》 (bounded: a 发文字号 is short).
 _NOTE = re.compile(r"[（(]([^（()）《》\n]{4,40})[）)]》")
@@ -41,7 +41,7 @@ class DocNumberInTitle(Rule):
     summary = "发文字号写进了书名号"
     severity = Severity.WARNING
     basis = "GB/T 15834—2011 4.15（书名号）；引用公文先引标题、后引发文字号的惯例"
-    fixable = True
+    fix_availability = Availability.ALWAYS
 
     def check(self, doc: Document):
         if "《" not in doc.text or "号" not in doc.text:

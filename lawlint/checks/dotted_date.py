@@ -5,7 +5,7 @@ import re
 from lawlint.document import HEADING, PARAGRAPH, TITLE, Document
 from lawlint.engine.prefilter import blocks_holding, scanner
 from lawlint.lang.dates import SEPARATED, DateMention
-from lawlint.rule import Fix, Rule, Severity
+from lawlint.rule import Availability, Fix, Rule, Severity
 
 _DOTTED_ANCHOR = re.compile(r"[./／](?<=\d[./／])(?=\d)")
 _DOTTED = scanner(re.compile(r"(?<![\d.／/])(?P<y>(?:19|20)\d{2})(?P<s>[./／])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})(?![\d.／/])"))
@@ -38,7 +38,7 @@ class DottedDate(Rule):
     summary = "正文中的日期用了“.”或“/”分隔"
     severity = Severity.WARNING
     basis = "GB/T 15835—2011 第5章（年月日的表达）"
-    fixable = True
+    fix_availability = Availability.ALWAYS
 
     def check(self, doc: Document):
         for block in blocks_holding(doc, _DOTTED_ANCHOR, TITLE, HEADING, PARAGRAPH):

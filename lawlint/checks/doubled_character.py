@@ -6,7 +6,7 @@ import re
 from lawlint.document import HEADING, PARAGRAPH, TITLE, Document
 from lawlint.engine import resources
 from lawlint.lang.text import segment_pieces
-from lawlint.rule import Fix, Rule, Severity
+from lawlint.rule import Availability, Fix, Rule, Severity
 
 
 @functools.cache
@@ -63,7 +63,7 @@ class DoubledCharacter(Rule):
     summary = "一个字紧挨着多写了一遍"
     severity = Severity.WARNING
     basis = "《党政机关公文处理工作条例》第二十条（审核重点：文字用法是否规范）"
-    fixable = True
+    fix_availability = Availability.ALWAYS
     uses_words = True
 
     def check(self, doc: Document):

@@ -8,7 +8,7 @@ import yaml
 from lawlint.document import HEADING, PARAGRAPH, TITLE, Document
 from lawlint.engine import resources
 from lawlint.engine.schema import SAFE_LOADER
-from lawlint.rule import Fix, Rule, Severity
+from lawlint.rule import Applicability, Availability, Fix, Rule, Severity
 
 
 @functools.cache
@@ -74,7 +74,9 @@ class ExpressionNearMiss(Rule):
     summary = "规范表述差了一个字"
     severity = Severity.WARNING
     basis = "《党政机关公文处理工作条例》第二十条（审核重点：引文是否准确）；党内法规和中央文件中的规范表述"
-    fixable = True
+    fix_availability = Availability.ALWAYS
+    fix_applicability = Applicability.UNSAFE
+    fix_note = "与规范表述只差一处是模糊比对得出的：原文也可能是另一种说法，或丢了更多的字"
 
     def check(self, doc: Document):
         text = doc.text_of(TITLE, HEADING, PARAGRAPH)

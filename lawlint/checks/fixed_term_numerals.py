@@ -4,7 +4,7 @@ import re
 
 from lawlint.document import HEADING, PARAGRAPH, TITLE, Document
 from lawlint.lang.text import int_to_cn
-from lawlint.rule import Fix, Rule, Severity
+from lawlint.rule import Availability, Fix, Rule, Severity
 
 _N = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 # Each pattern with a character every match contains: a block without it is not scanned.
@@ -46,7 +46,7 @@ class FixedTermNumerals(Rule):
     summary = "届次、全会、“五年规划”等固定说法用了阿拉伯数字"
     severity = Severity.ERROR
     basis = "GB/T 15835—2011 第4章（汉字数字的选用：已定型的含汉字数字的词语）"
-    fixable = True
+    fix_availability = Availability.ALWAYS
 
     def check(self, doc: Document):
         for block in doc.blocks_of(TITLE, HEADING, PARAGRAPH):

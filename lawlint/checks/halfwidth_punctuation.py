@@ -4,7 +4,7 @@ import re
 
 from lawlint.document import HEADING, PARAGRAPH, TITLE, Document
 from lawlint.lang.text import is_cjk, neighbours
-from lawlint.rule import Edit, Fix, Rule, Severity, Span, Violation
+from lawlint.rule import Applicability, Availability, Edit, Fix, Rule, Severity, Span, Violation
 
 _MARKS = re.compile(r"[,;:?!().]")
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。"}
@@ -50,7 +50,8 @@ class HalfwidthPunctuation(Rule):
     summary = "中文语境中用了半角标点"
     severity = Severity.WARNING
     basis = "GB/T 15834—2011《标点符号用法》（适用于汉语书面语，标点占一个字的位置）"
-    fixable = True
+    fix_availability = Availability.ALWAYS
+    fix_note = "标点两边都是汉字（或括号里是中文）时安全；只有一边是汉字时（如“完成,3个”）需确认"
     needs = "".join(sorted(_HALF))
 
     def check(self, doc: Document):
@@ -70,7 +71,8 @@ class HalfwidthPunctuation(Rule):
                 at = offset(i)
                 span = Span(at, at + 1)  # block.span_of(i, i + 1)
                 message, description = _WORDING[mark]
-                yield Violation(code, name, severity, message, span, Fix((Edit(span, _FULL[mark]),), description))
+                fix = Fix((Edit(span, _FULL[mark]),), description, _applicability(text, i, mark))
+                yield Violation(code, name, severity, message, span, fix)
 
     @staticmethod
     def _chinese(text: str, i: int, mark: str) -> bool:
@@ -82,6 +84,26 @@ class HalfwidthPunctuation(Rule):
         if mark in "()":
             return _chinese_parentheses(text, i)
         return is_cjk(left) or is_cjk(right)
+
+
+def _applicability(text: str, i: int, mark: str) -> Applicability:
+    """Safe between two Chinese characters (年,全市), after one at the end of the text
+    (工作.), and for parentheses enclosing Chinese; with Chinese on one side only (完成,3个)
+    the mark may belong to the other side: to be confirmed."""
+    left, right = neighbours(text, i)
+    if mark in "()":
+        sure = _chinese_parentheses(text, i) and _encloses_chinese(text, i)
+    else:
+        sure = is_cjk(left) and (is_cjk(right) or (not right and mark in ".;:?!"))
+    return Applicability.SAFE if sure else Applicability.UNSAFE
+
+
+def _encloses_chinese(text: str, i: int) -> bool:
+    if text[i] == "(":
+        close = text.find(")", i + 1)
+        return close != -1 and any(is_cjk(ch) for ch in text[i + 1:close])
+    start = text.rfind("(", 0, i)
+    return start != -1 and any(is_cjk(ch) for ch in text[start + 1:i])
 
 
 def _chinese_parentheses(text: str, i: int) -> bool:

@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 
 from lawlint.document import HEADING, PARAGRAPH, Document
-from lawlint.rule import Fix, Rule, Severity
+from lawlint.rule import Availability, Fix, Rule, Severity
 
 _TOP_LEVEL = "。；，;,."   # 一、 headings and unnumbered ones
 _LOWER_LEVELS = "；，;,"   # （一） and below: a full stop is common and accepted
@@ -44,7 +44,7 @@ class HeadingEndPunctuation(Rule):
     summary = "独立成行的标题末尾带了点号"
     severity = Severity.WARNING
     basis = "GB/T 15834—2011 附录（标题的标点用法）；GB/T 9704—2012 7.3.3"
-    fixable = True
+    fix_availability = Availability.ALWAYS
 
     def check(self, doc: Document):
         blocks = doc.blocks

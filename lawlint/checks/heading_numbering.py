@@ -5,7 +5,7 @@ import re
 from lawlint.document import HEADING, Document, Numbering
 from lawlint.document.parts import heading_words
 from lawlint.lang.text import int_to_cn
-from lawlint.rule import Fix, Rule, Severity, Span
+from lawlint.rule import Availability, Fix, Rule, Severity, Span
 
 # Marks allowed after each level's numeral (GB/T 9704—2012 7.3.3; GB/T 15834 下脚点 after Arabic numerals).
 # Decimal outline numbers (1.1 编制目的, 2.3.1 ……), as in 预案 and 技术规范: numbered, but
@@ -66,7 +66,7 @@ class HeadingNumbering(Rule):
     summary = "标题序号不连续、重复或标点有误"
     severity = Severity.WARNING
     basis = "GB/T 9704—2012 7.3.3"
-    fixable = True
+    fix_availability = Availability.SOMETIMES
 
     def check(self, doc: Document):
         last: dict[int, tuple[Numbering, int]] = {}   # each level's latest number in the current run

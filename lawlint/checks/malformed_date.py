@@ -22,7 +22,7 @@ from lawlint.lang.dates import (
     parse_date_text,
 )
 from lawlint.lang.text import squeeze
-from lawlint.rule import Fix, Rule, Severity, Span
+from lawlint.rule import Availability, Fix, Rule, Severity, Span
 
 _MONTH_DAY = scanner(re.compile(r"(?<![0-9年])(?P<m>\d{1,2})月(?P<d>\d{1,2})日"))
 # GB/T 9704—2012 took effect on 2012-07-01; before it 行政机关 wrote 成文日期 in 汉字.
@@ -77,7 +77,7 @@ class MalformedDate(Rule):
     summary = "成文日期写法不规范或日期不存在"
     severity = Severity.ERROR
     basis = "GB/T 9704—2012 7.3.5.4"
-    fixable = True
+    fix_availability = Availability.SOMETIMES
 
     def check(self, doc: Document):
         reported: set[int] = set()

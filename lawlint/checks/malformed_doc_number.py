@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from lawlint.document import Document
 from lawlint.lang.docnumbers import find_doc_numbers
-from lawlint.rule import Fix, Rule, Severity, Span
+from lawlint.rule import Applicability, Availability, Fix, Rule, Severity, Span
 
 
 class MalformedDocNumber(Rule):
@@ -48,7 +48,8 @@ class MalformedDocNumber(Rule):
     summary = "发文字号格式不规范"
     severity = Severity.ERROR
     basis = "GB/T 9704—2012 7.2.5"
-    fixable = True
+    fix_availability = Availability.SOMETIMES
+    fix_note = "换括号、去“第”、去虚位、改全角数字、去空格是安全的；补上丢失的“〕”“〔”或“号”是推测（序号的数字也可能丢了），需确认"
 
     def check(self, doc: Document):
         for number in find_doc_numbers(doc.text):
@@ -64,7 +65,8 @@ class MalformedDocNumber(Rule):
                 continue
             if number.corrected:
                 good = number.org + number.corrected
-                fix = Fix.replace(Span(number.number_start, number.end), number.corrected, f"改为“{good}”")
+                sure = Applicability.UNSAFE if number.completed else Applicability.SAFE
+                fix = Fix.replace(Span(number.number_start, number.end), number.corrected, f"改为“{good}”", sure)
                 yield self.violation(span, f"发文字号“{number.shown}”不规范（{reasons}），应写作“{good}”", fix=fix)
             else:
                 yield self.violation(span, f"发文字号“{number.shown}”不规范（{reasons}），请按“机关代字〔年份〕序号号”核对改正")

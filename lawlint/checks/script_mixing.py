@@ -7,7 +7,7 @@ from operator import ne
 from lawlint.document import HEADING, PARAGRAPH, TITLE, Document
 from lawlint.engine import cache
 from lawlint.engine.prefilter import holds_any
-from lawlint.rule import Fix, Rule, Severity, Violation
+from lawlint.rule import Applicability, Availability, Fix, Rule, Severity, Violation
 
 _CONVERTERS: dict[str, object] = {}
 
@@ -85,7 +85,8 @@ class ScriptMixing(Rule):
     summary = "简体文档中夹着繁体字"
     severity = Severity.WARNING
     basis = "《中华人民共和国国家通用语言文字法》第九条（国家机关以普通话和规范汉字为公务用语用字）"
-    fixable = True
+    fix_availability = Availability.ALWAYS
+    fix_note = "简体文档中的繁体字改为简体是安全的；繁体文档中的简体字（提示）改为繁体需确认（简繁转换一对多）"
 
     def check(self, doc: Document):
         kinds = (TITLE, HEADING, PARAGRAPH)
@@ -118,10 +119,12 @@ class ScriptMixing(Rule):
         if converted == text or len(converted) != len(text):
             return
         code, name, span_of = self.code, self.name, block.span_of
+        sure = Applicability.SAFE if target == "简体" else Applicability.UNSAFE  # s2t is one to many
         for i in compress(range(len(text)), map(ne, text, converted)):
             a, b = text[i], converted[i]
             span = span_of(i, i + 1)
-            yield Violation(code, name, severity, f"{what}“{a}”应为{target}“{b}”", span, Fix.replace(span, b))
+            yield Violation(code, name, severity, f"{what}“{a}”应为{target}“{b}”", span,
+                            Fix.replace(span, b, applicability=sure))
 
 
 def _simplified(doc: Document, blocks, kinds) -> list[tuple]:

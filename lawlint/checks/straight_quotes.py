@@ -4,7 +4,7 @@ import re
 
 from lawlint.document import HEADING, PARAGRAPH, TITLE, Document
 from lawlint.lang.text import is_cjk
-from lawlint.rule import Fix, Rule, Severity
+from lawlint.rule import Availability, Fix, Rule, Severity
 
 _CORNER = {"「": "“", "」": "”", "『": "‘", "』": "’"}
 _QUOTES = re.compile("[“”‘’\"'「」『』]")
@@ -39,7 +39,7 @@ class StraightQuotes(Rule):
     summary = "中文语境中用了直引号或直角引号"
     severity = Severity.WARNING
     basis = "GB/T 15834—2011 4.8（引号）"
-    fixable = True
+    fix_availability = Availability.ALWAYS
     needs = "".join(sorted(_SUSPECTS))
 
     def check(self, doc: Document):

@@ -6,7 +6,7 @@ import re
 from lawlint.document import HEADING, PARAGRAPH, TITLE, Document
 from lawlint.engine import resources
 from lawlint.lang.text import HAN
-from lawlint.rule import Fix, Rule, Severity
+from lawlint.rule import Applicability, Availability, Fix, Rule, Severity
 
 
 @functools.cache
@@ -46,7 +46,9 @@ class StrayCharacter(Rule):
     summary = "固定搭配中间多了一个字"
     severity = Severity.WARNING
     basis = "《党政机关公文处理工作条例》第二十条（审核重点：文字用法是否规范）"
-    fixable = True
+    fix_availability = Availability.ALWAYS
+    fix_applicability = Applicability.UNSAFE
+    fix_note = "多出的字也可能是丢了半个词留下的（如“营造安良好”原为“营造安全良好”），删除需确认"
     uses_words = True
 
     def check(self, doc: Document):

@@ -19,7 +19,7 @@ from lawlint.document import HEADING, PARAGRAPH, TITLE, Block, Document
 from lawlint.document.sentences import protected
 from lawlint.engine import resources
 from lawlint.lang.text import BLANKS, HAN, HAN_RE, is_cjk
-from lawlint.rule import Fix, Rule, Severity, Violation
+from lawlint.rule import Applicability, Availability, Fix, Rule, Severity, Violation
 
 _RUN = re.compile(f"[{BLANKS}][{BLANKS}]*")  # a class first: re skips to it (not so for [...]+)
 _CLAUSE_MARKS = frozenset("，。；：、！？,;:!?…")
@@ -161,7 +161,8 @@ class StraySpace(Rule):
     summary = "中文之间多了空格"
     severity = Severity.WARNING
     basis = "GB/T 9704—2012 5.2（版面：字号、行数和字数）"
-    fixable = True
+    fix_availability = Availability.ALWAYS
+    fix_note = "能断定是多余的空格时删除是安全的；两个短语之间孤立的一个空格（提示）删除需确认"
     uses_words = True
 
     def check(self, doc: Document):
@@ -288,7 +289,8 @@ class StraySpace(Rule):
             message = f"“{shown}”标点后有空格：公文中标点后不空格，应删除"
         else:
             message = f"“{shown}”中间有空格：公文中汉字之间不空格，如不是有意分隔两个短语，应删除"
-        return Violation(self.code, self.name, severity, message, span, Fix.delete(span, "删除多余的空格"))
+        sure = Applicability.SAFE if confident else Applicability.UNSAFE  # a guess: to be confirmed
+        return Violation(self.code, self.name, severity, message, span, Fix.delete(span, "删除多余的空格", sure))
 
 
 def _mark_wrapping(gaps: list[_Gap]) -> None:

@@ -7,7 +7,7 @@ from lawlint.document import Document
 from lawlint.document.layout import title_core
 from lawlint.engine import resources
 from lawlint.lang.text import BLANKS, squeeze
-from lawlint.rule import Edit, Fix, Rule, Severity, Span
+from lawlint.rule import Applicability, Availability, Edit, Fix, Rule, Severity, Span
 
 _TRAILING = re.compile(rf"[。．.，,；;：:][{BLANKS}]*$")
 
@@ -53,7 +53,8 @@ class Title(Rule):
     summary = "标题缺失或不规范"
     severity = Severity.ERROR
     basis = "《党政机关公文处理工作条例》第八条、第九条（七）；GB/T 9704—2012 7.3.1"
-    fixable = True
+    fix_availability = Availability.SOMETIMES
+    fix_note = "删除标题末尾的标点是安全的；在文种前补“的”需确认"
 
     def check(self, doc: Document):
         block = doc.title
@@ -93,7 +94,7 @@ class Title(Rule):
                 yield self.violation(
                     block.span,
                     f"标题缺少“的”：应为“关于……的{kind}”，如“{title[:-len(kind)]}的{kind}”",
-                    fix=Fix((edit,), f"在“{kind}”前加“的”", safe=False),
+                    fix=Fix((edit,), f"在“{kind}”前加“的”", Applicability.UNSAFE),
                 )
             if title.startswith("关于") and doc.meta.doc_number is not None:
                 # a guess: with the 发文机关标志 above it, the organ is often left out of the title

@@ -4,7 +4,7 @@ import re
 
 from lawlint.document import HEADING, PARAGRAPH, TITLE, Block, Document
 from lawlint.lang.text import HAN_RE, is_cjk
-from lawlint.rule import Edit, Fix, Rule, Severity
+from lawlint.rule import Availability, Edit, Fix, Rule, Severity
 
 _PAIRS = {"《": "》", "〈": "〉", "“": "”", "‘": "’", "（": "）", "(": ")", "〔": "〕", "【": "】", "[": "]",
           "［": "］", "<": ">"}
@@ -89,7 +89,7 @@ class UnbalancedMarks(Rule):
     summary = "成对的标号不配对"
     severity = Severity.ERROR
     basis = "GB/T 15834—2011 4.8（引号）、4.9（括号）、4.15（书名号）"
-    fixable = True
+    fix_availability = Availability.SOMETIMES
 
     def check(self, doc: Document):
         blocks = doc.blocks_of(TITLE, HEADING, PARAGRAPH)

@@ -4,7 +4,7 @@ import re
 
 from lawlint.document import HEADING, PARAGRAPH, SIGNATURE, TITLE, Document
 from lawlint.engine.prefilter import blocks_holding, scanner
-from lawlint.rule import Fix, Rule, Severity
+from lawlint.rule import Availability, Fix, Rule, Severity
 
 _YEAR = scanner(re.compile(r"(?<![〇○零0OoＯ一二三四五六七八九十])[一二][〇○零0OoＯ一二三四五六七八九]{3}(?=[ \t]*年)"))
 _YEAR_ANCHOR = re.compile("年(?<=[〇○零0OoＯ一二三四五六七八九 \t]年)")
@@ -39,7 +39,7 @@ class YearNumerals(Rule):
     summary = "汉字年份中的“〇”写错"
     severity = Severity.ERROR
     basis = "GB/T 15835—2011 5.2.5"
-    fixable = True
+    fix_availability = Availability.ALWAYS
 
     def check(self, doc: Document):
         for block in blocks_holding(doc, _YEAR_ANCHOR, TITLE, HEADING, PARAGRAPH, SIGNATURE):

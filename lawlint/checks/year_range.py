@@ -4,7 +4,7 @@ import re
 
 from lawlint.document import HEADING, PARAGRAPH, TITLE, Document
 from lawlint.engine.prefilter import blocks_holding
-from lawlint.rule import Fix, Rule, Severity
+from lawlint.rule import Availability, Fix, Rule, Severity
 
 # Where a range may be: a dash or 至/到 after a digit (or after 2021年), or 年 after eight digits.
 _ANCHOR = re.compile(r"[—\-－–~～至到年](?:(?<=\d[—\-－–~～至到])|(?<=\d年[—\-－–~～至到])|(?<=\d{8}年))")
@@ -52,7 +52,7 @@ class YearRange(Rule):
     summary = "年份起止范围不成立或丢了连接号"
     severity = Severity.ERROR
     basis = "GB/T 15834—2011 4.13（连接号）；《党政机关公文处理工作条例》第二十条"
-    fixable = True
+    fix_availability = Availability.SOMETIMES
 
     def check(self, doc: Document):
         for block in blocks_holding(doc, _ANCHOR, TITLE, HEADING, PARAGRAPH):

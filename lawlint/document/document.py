@@ -8,6 +8,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, Callable, Hashable, TypeVar
 
 from lawlint.document.model import HEADING, PARAGRAPH, TITLE, Block, Comment, Line, Segment
+from lawlint.document.suppressions import Suppression
 from lawlint.lang.text import BLANKS
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -57,6 +58,9 @@ class Document:
         self.apart: dict[str, list[str]] = {}
         self.comments: list[Comment] = []
 
+        # Stretches where findings are silenced, added by loaders (a Word comment
+        # "lawlint: ignore WD001"); Markdown comments are read by the engine itself.
+        self.suppressions: list[Suppression] = []
     def memo(self, function: Callable[..., _T], *args: Hashable) -> _T:
         """``function(self, *args)``, computed once per document and kept with it: what rules,
         kinds and helpers derive from a document and share.  The function itself (with the

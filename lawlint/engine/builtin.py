@@ -42,6 +42,7 @@ def register_rules():
         title,
         truncated_text,
         unbalanced_marks,
+        unused_suppression,
         web_chrome,
         year_numerals,
         year_range,
@@ -70,6 +71,8 @@ def register_rules():
         expression_near_miss.ExpressionNearMiss, stray_character.StrayCharacter, adverbial_de.AdverbialDe,
         # TX text hygiene
         stray_space.StraySpace, web_chrome.WebChrome, script_mixing.ScriptMixing,
+        # LL lawlint's own comments
+        unused_suppression.UnusedSuppression,
     ]
 
 

@@ -21,6 +21,7 @@ plugins: [./lint/local_rules.py]   # plugin files used without packaging
 profiles: [./lint/本省年度报告.yml]  # extra document profiles
 require-plugins: [lawlint-example-agency]   # exit 2 if these plugins are missing or broken
 max-size: 20                       # MB; a larger document is not linted (exit status 2), 0: no limit
+baseline: .lawlint-baseline.json   # report only findings not recorded there (check --write-baseline)
 ```
 
 Paths are relative to the configuration file.
@@ -35,8 +36,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from lawlint.engine.schema import YamlSource, brief, check_keys, list_of, month_day
-from lawlint.rule import ConfigError, Severity, severity_problem
+from lawlint.engine.schema import YamlSource, brief, check_keys, check_safety, list_of, month_day
+from lawlint.engine.suppress import Allowance
+from lawlint.rule import ConfigError, Severity, severity_problem, shown
 
 
 def _tomllib():
@@ -61,6 +63,7 @@ class Config:
     ignore: list[str] = field(default_factory=list)
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)
+    allow: dict[str, list[Allowance]] = field(default_factory=dict)  # rules' ``allow`` lists, by key
     profile: str | None = None
     deadlines: dict[str, Any] = field(default_factory=dict)
     fail_on: Severity | None = None
@@ -69,6 +72,7 @@ class Config:
     profiles: list[str] = field(default_factory=list)
     require_plugins: list[str] = field(default_factory=list)
     max_size: float | None = None  # MB (MEGABYTE bytes); None: the default, 0: no limit
+    baseline: str | None = None  # a baseline file (lawlint.engine.baseline), relative to the config's folder
 
     def where(self, key: str) -> str:
         return f"{self.path.name if self.path else '配置'} 中的 {key}"
@@ -216,15 +220,21 @@ def _build(src, data: Any, path: Path) -> Config:
     raw = check_keys(src, data, {
         "select": _selectors, "ignore": _selectors, "per-file-ignores": dict, "rules": dict,
         "profile": str, "deadlines": dict, "fail-on": str, "packs": _selectors, "plugins": _selectors,
-        "profiles": _selectors, "require-plugins": _selectors, "max-size": _megabytes,
+        "profiles": _selectors, "require-plugins": _selectors, "max-size": _megabytes, "baseline": str,
     })
     if raw.get("select") == []:
         raise src.error("“select” 是空列表，一条规则也不会运行（不写 select 即启用全部规则）", "select")
     for pattern, selectors in (raw.get("per-file-ignores") or {}).items():
         _selectors(src, selectors, "per-file-ignores", pattern)
+    rules: dict[str, dict[str, Any]] = {}
+    allow: dict[str, list[Allowance]] = {}
     for key, options in (raw.get("rules") or {}).items():
         if not isinstance(options, dict):
             raise src.error(f"规则 “{brief(key)}” 的设置应为映射（如 {{severity: warning}}）", "rules", key)
+        if "allow" in options:
+            options = dict(options)
+            allow[key] = _allowances(src, options.pop("allow"), "rules", key, "allow")
+        rules[key] = options
         if "severity" in options:
             try:
                 Severity.parse(options["severity"])
@@ -244,14 +254,40 @@ def _build(src, data: Any, path: Path) -> Config:
             raise src.error(f"fail-on：{severity_problem(raw['fail-on'])}", "fail-on") from None
     return Config(
         path=path, root=path.parent, select=raw.get("select"), ignore=list(raw.get("ignore") or []),
-        per_file_ignores=dict(raw.get("per-file-ignores") or {}), rules=dict(raw.get("rules") or {}),
+        per_file_ignores=dict(raw.get("per-file-ignores") or {}), rules=rules, allow=allow,
         profile=raw.get("profile"), deadlines=deadlines, fail_on=fail_on,
         packs=[_relative(path, p) for p in raw.get("packs") or []],
         plugins=[_relative(path, p) for p in raw.get("plugins") or []],
         profiles=[_relative(path, p) for p in raw.get("profiles") or []],
         require_plugins=list(raw.get("require-plugins") or []),
         max_size=raw.get("max-size"),
+        baseline=str(path.parent / raw["baseline"]) if raw.get("baseline") else None,
     )
+
+
+def _allowances(src, value, *path) -> list[Allowance]:
+    """A rule's ``allow`` list: exact strings, or ``{pattern: 正则表达式}`` (checked by
+    ``lawlint.engine.regex_safety`` as the packs' patterns are)."""
+    import re
+
+    if not isinstance(value, list):
+        raise src.error("“allow” 应为列表：原文字符串，或 {pattern: 正则表达式}", *path)
+    found = []
+    for i, item in enumerate(value):
+        if isinstance(item, str) and item:
+            found.append(Allowance(text=item))
+            continue
+        if not (isinstance(item, dict) and set(item) == {"pattern"} and isinstance(item["pattern"], str)
+                and item["pattern"]):
+            raise src.error(f"第 {i + 1} 项应为非空的原文字符串，或 {{pattern: 正则表达式}}，实际为 {shown(item)}",
+                            *path, i)
+        try:
+            compiled = re.compile(item["pattern"])
+        except re.error as exc:
+            raise src.error(f"正则表达式 “{brief(item['pattern'])}” 有误：{exc}", *path, i) from None
+        check_safety(src, compiled, *path, i)
+        found.append(Allowance(pattern=compiled))
+    return found
 
 
 def _relative(config: Path, value: str) -> str:

@@ -7,6 +7,7 @@ code; the other rules still run.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -21,7 +22,9 @@ from lawlint.engine.prefilter import holds_any
 from lawlint.engine.profiles import Profile, choose
 from lawlint.engine.registry import Entry, decide
 from lawlint.engine.results import Finding, resolve
-from lawlint.rule import ConfigError, Edit, Fix, Rule, Severity, Span, Violation
+from lawlint.engine.suppress import Allowance
+from lawlint.engine.suppress import apply as apply_suppressions
+from lawlint.rule import Applicability, ConfigError, Edit, Fix, Rule, Severity, Span, Violation
 
 
 class FileResult:
@@ -30,6 +33,13 @@ class FileResult:
     ``findings`` are ``lawlint.engine.results.Finding`` records with line and column, filled in
     by ``resolve`` where the document is; ``violations`` the same as ``Violation`` objects.
     ``document`` is only kept for a file linted in this process."""
+
+    # Set in fix mode (``lawlint.engine.autofix``): fixes applied, the unified diff, the
+    # fixed bytes (standard input), and lines to tell the user (a file refused, not written).
+    fixed: int = 0
+    diff: str | None = None
+    output: bytes | None = None
+    notes: Sequence[str] = ()
 
     def __init__(self, path: str, document: Document | None = None, violations: list[Violation] | None = None,
                  error: str | None = None, *, findings: list[Finding] | None = None, encoding: str | None = None,
@@ -85,8 +95,10 @@ class Linter:
                    *self.registry.check_selectors(ignore, "--ignore")]
         entries = self.registry.selected(chosen, ignored)
         self._check_rule_settings()
-        self.rules: list[Rule] = [self._instantiate(e) for e in entries]
-        self._needs = [frozenset(r.needs) if r.needs else None for r in self.rules]
+        self.rules = [self._instantiate(e) for e in entries]
+        self.allowed: dict[str, list[Allowance]] = {}
+        for key, allowances in self.config.allow.items():
+            self.allowed.setdefault(self.registry.lookup(key).code, []).extend(allowances)
         self.profiles: dict[str, Profile] = self.catalogue.profiles
         self.forced_profile = profile or self.config.profile
         if self.forced_profile and self.forced_profile not in self.profiles:
@@ -100,6 +112,16 @@ class Linter:
         for key in self.config.rules:
             if self.registry.lookup(key) is None:
                 raise ConfigError(f"{self.config.where('rules')}: 未知的规则 “{key}”（用 lawlint rules 查看全部规则）")
+
+    @property
+    def rules(self) -> list[Rule]:
+        return self._rules
+
+    @rules.setter
+    def rules(self, rules: list[Rule]) -> None:
+        """The rules, with the characters each needs (a rule set replaced stays consistent)."""
+        self._rules = list(rules)
+        self._needs = [frozenset(r.needs) if r.needs else None for r in self._rules]
 
     def _instantiate(self, entry: Entry) -> Rule:
         options: dict = {}
@@ -159,13 +181,23 @@ class Linter:
         skipped = [*profile.ignore, *self.config.ignored_for(doc.path or "")]
         skipped = self.registry.check_selectors(skipped, f"文档类型 {profile.name} 或 per-file-ignores")
         found: list[Violation] = []
+        ran: list[str] = []
+        last: list[Rule] = []
         for rule, needs in zip(self.rules, self._needs):
             if skipped and not decide(rule.code, None, skipped):
                 continue
-            if needs is not None and not holds_any(doc, needs):
+            if needs is not None and not rule.after_suppressions and not holds_any(doc, needs):
+                ran.append(rule.code)  # it would have found nothing: as if it ran (same with speed-ups off)
                 continue
             if rule.from_year is not None and not rule.applies_to(doc):
                 continue
+            if rule.after_suppressions:
+                last.append(rule)
+                continue
+            ran.append(rule.code)
+            found.extend(run_rule(rule, doc))
+        found = apply_suppressions(doc, found, self.registry, ran, self.allowed)
+        for rule in last:  # LL001: which suppressions silenced nothing
             found.extend(run_rule(rule, doc))
         found.sort(key=lambda v: (v.span.start, v.code, v.span.end))
         return found
@@ -180,6 +212,10 @@ def run_rule(rule: Rule, doc: Document) -> list[Violation]:
             problem = _malformed(v, len(doc.text))
             if problem:
                 raise _BadFinding(problem)
+        ceiling = rule.fix_applicability
+        if ceiling is not Applicability.SAFE:  # the rule's declaration: no fix of it is safer
+            found = [v if v.fix is None or v.fix.applicability.rank <= ceiling.rank
+                     else replace(v, fix=v.fix.at_most(ceiling)) for v in found]
         return found
     except (Exception, SystemExit) as exc:  # one broken rule must not stop the others
         message = (f"规则 {rule.code}（{rule.name}）运行出错，已跳过本文件的这项检查："
@@ -216,6 +252,8 @@ def _malformed(v: object, size: int) -> str | None:
         e = fix.edits[0]  # the usual fix, one edit: checked without building generators
         if not (isinstance(e, Edit) and isinstance(e.span, Span) and isinstance(e.text, str)):
             return f"修改建议应为由 Edit 组成的 Fix，实际为 {_short(fix)}"
+        if not isinstance(fix.applicability, Applicability):
+            return f"修改建议的 applicability 应为 Applicability，实际为 {_short(fix.applicability)}"
         return "修改建议的位置超出了文档" if e.span.end > size else None
     if v.fix is not None:
         if not isinstance(v.fix, Fix) or not all(isinstance(e, Edit) and isinstance(e.span, Span)
@@ -225,6 +263,8 @@ def _malformed(v: object, size: int) -> str | None:
             return "修改建议的位置超出了文档"
         if fixer.overlapping(v.fix.edits):
             return "修改建议中的几处修改互相重叠"
+        if not isinstance(v.fix.applicability, Applicability):
+            return f"修改建议的 applicability 应为 Applicability，实际为 {_short(v.fix.applicability)}"
     return None
 
 

@@ -25,6 +25,7 @@ from lawlint.rule import (
     CODE_PATTERN,
     CONFIDENCE_LABELS,
     NAME_PATTERN,
+    Applicability,
     ConfigError,
     Severity,
     severity_problem,
@@ -109,6 +110,11 @@ def build_rule(file: Traversable | Path, owner: str, prefixes: tuple[str, ...] |
     confidence = data.get("confidence", "high")
     if confidence not in CONFIDENCE_LABELS:
         raise src.error(f"无效的把握程度 “{confidence}”（可选 {'、'.join(CONFIDENCE_LABELS)}）", "confidence")
+    try:
+        applicability = Applicability.parse(data.get("applicability", kind.fix_applicability))
+    except ConfigError:
+        raise src.error(f"无效的 applicability “{data['applicability']}”（可选 safe、unsafe、display-only）",
+                        "applicability") from None
     message = data.get("message", kind.default_message)
     kind.check_message(src, message)
     scope = data.get("scope", kind.default_scope)
@@ -119,6 +125,7 @@ def build_rule(file: Traversable | Path, owner: str, prefixes: tuple[str, ...] |
         "exceptions": tuple(compile_pattern(src, x) for x in data.get("exceptions") or ()),
         "whole_word": data.get("whole_word", False),
         "anchor": compile_pattern(src, data["anchor"]) if "anchor" in data else None,
+        "fix_applicability": applicability, "fix_note": data.get("fix_note", kind.fix_note),
         "doc": data.get("documentation", ""), "source": str(file),
         "__doc__": data.get("documentation", data["summary"]), "__module__": kind.__module__,
     }

@@ -99,7 +99,7 @@ def decide(code: str, select: Sequence[str] | None, ignore: Sequence[str]) -> bo
 
 
 # Rule codes: the letters are the owner's prefix (lawlint keeps these), then three digits.
-CORE_PREFIXES = ("ST", "DN", "DT", "RP", "PU", "NU", "WD", "TX")
+CORE_PREFIXES = ("ST", "DN", "DT", "RP", "PU", "NU", "WD", "TX", "LL")
 PREFIX = re.compile(r"^[A-Z]{2,4}$")
 
 

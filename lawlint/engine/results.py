@@ -10,10 +10,11 @@ the findings of one file at a time.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
-from lawlint.rule import Edit, Fix, Severity, Span, Violation
+from lawlint.rule import Applicability, Edit, Fix, Severity, Span, Violation
 
 if TYPE_CHECKING:  # pragma: no cover
     from lawlint.document import Document
@@ -22,8 +23,8 @@ EXCERPT = 36  # characters shown on each side of a finding in a long line
 
 # (start, end, replacement, line, column, end_line, end_column) of one edit of a fix
 EditRecord = tuple[int, int, str, int, int, int, int]
-# (description, safe, edits)
-FixRecord = tuple[str, bool, tuple[EditRecord, ...]]
+# (description, applicability — an Applicability value: safe, unsafe or display-only —, edits)
+FixRecord = tuple[str, str, tuple[EditRecord, ...]]
 # (text, cut_left, cut_right, start, end): the part of the line shown, whether text was cut
 # on either side, and where the finding's span lies in it
 Excerpt = tuple[str, bool, bool, int, int]
@@ -43,13 +44,14 @@ class Finding(NamedTuple):
     fix: FixRecord | None = None
     excerpt: Excerpt | None = None
     place: dict | None = None  # where it is in a Word or PDF file: {"label": "第12段", "paragraph": 12, …}
+    anchor: str = ""  # a hash of the finding's text (``anchor``): its baseline fingerprint, not its line
 
     def violation(self) -> Violation:
         """The finding as the rule made it (for formatters written against ``Violation``)."""
         fix = None
         if self.fix is not None:
-            description, safe, edits = self.fix
-            fix = Fix(tuple(Edit(Span(e[0], e[1]), e[2]) for e in edits), description, safe)
+            description, applicability, edits = self.fix
+            fix = Fix(tuple(Edit(Span(e[0], e[1]), e[2]) for e in edits), description, Applicability(applicability))
         return Violation(self.code, self.name, Severity(self.severity), self.message, Span(self.start, self.end), fix)
 
 
@@ -66,12 +68,13 @@ def resolve(doc: Document, violations: list[Violation], excerpts: bool = False) 
         end_line, end_column = position(end)
         fix = None
         if v.fix is not None:
-            fix = (v.fix.description, v.fix.safe,
+            fix = (v.fix.description, v.fix.applicability.value,
                    tuple((e.span.start, e.span.end, e.text, *position(e.span.start), *position(e.span.end))
                          for e in v.fix.edits))
         shown = excerpt(doc, line, column, end_line, end_column) if excerpts else None
         found.append(Finding(v.code, v.name, v.severity.value, v.message, start, end, line, column,
-                             end_line, end_column, fix, shown, places.place(start) if places else None))
+                             end_line, end_column, fix, shown, places.place(start) if places else None,
+                             anchor(doc, start, end, line)))
     return found
 
 
@@ -98,6 +101,26 @@ def relabelled(doc: Document, v: Violation) -> Violation:
 
     message = _LINE_REFERENCE.sub(replace, v.message)
     return v if message == v.message else dataclasses.replace(v, message=message)
+
+
+ANCHOR_CONTEXT = 6  # characters of the line on each side that identify a short finding
+
+
+def anchor(doc: Document, start: int, end: int, line: int) -> str:
+    """What identifies a finding whatever its line: a hash of its text with blanks
+    normalised — with a few characters of its line on each side when the text is shorter
+    than two characters (a half-width comma, a missing mark).  The text itself never
+    leaves the process that linted the file."""
+    text = doc.text
+    if end - start >= 2:
+        piece = text[start:end]
+    else:
+        first = doc.line_starts[line - 1]
+        last = doc.line_end(line)
+        piece = (text[max(first, start - ANCHOR_CONTEXT):start] + "\x00" + text[start:end] + "\x00"
+                 + text[end:max(end, min(last, end + ANCHOR_CONTEXT))])
+    piece = " ".join(piece.split())
+    return hashlib.blake2b(piece.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
 
 
 def excerpt(doc: Document, line: int, column: int, end_line: int, end_column: int) -> Excerpt:

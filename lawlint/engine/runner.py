@@ -16,7 +16,7 @@ from __future__ import annotations
 import gc
 import os
 from collections import deque
-from typing import Any, Iterator, Sequence
+from typing import Any, Iterator, Protocol, Sequence
 
 from lawlint.engine.linter import FileResult, Linter
 from lawlint.engine.results import Finding
@@ -43,15 +43,24 @@ def too_large(size: int, limit: int) -> str:
             "（可用 --max-size 或配置中的 max-size 调整）")
 
 
-def read(linter: Linter, path: str, stdin: bytes | None = None, excerpts: bool = False) -> FileResult:
-    """``path`` linted in this process, its findings resolved."""
+class Task(Protocol):
+    """What is done with each file's bytes instead of linting them (``--fix``, the result
+    cache): picklable, since it goes to the worker processes."""
+
+    def run(self, linter: Linter, path: str, data: bytes, excerpts: bool, stdin: bool = False) -> FileResult: ...
+
+
+def read(linter: Linter, path: str, stdin: bytes | None = None, excerpts: bool = False,
+         task: Task | None = None) -> FileResult:
+    """``path`` linted in this process (or given to ``task``), its findings resolved."""
     limit = linter.max_size
     try:
         if path == STDIN:
             data = stdin or b""
+            name = "<stdin>"
             if limit and len(data) > limit:
-                return FileResult("<stdin>", error=too_large(len(data), limit))
-            return linter.lint_bytes("<stdin>", data).resolve(excerpts)
+                return FileResult(name, error=too_large(len(data), limit))
+            return _run(linter, name, data, excerpts, task, stdin=True)
         with open(path, "rb") as handle:
             size = os.fstat(handle.fileno()).st_size
             if limit and size > limit:
@@ -61,6 +70,13 @@ def read(linter: Linter, path: str, stdin: bytes | None = None, excerpts: bool =
         return FileResult(path, error=f"无法读取：{exc.strerror or exc}")
     if limit and len(data) > limit:  # it grew while being read
         return FileResult(path, error=too_large(len(data), limit))
+    return _run(linter, path, data, excerpts, task)
+
+
+def _run(linter: Linter, path: str, data: bytes, excerpts: bool, task: Task | None,
+         stdin: bool = False) -> FileResult:
+    if task is not None:
+        return task.run(linter, path, data, excerpts, stdin)
     return linter.lint_bytes(path, data).resolve(excerpts)
 
 
@@ -78,21 +94,23 @@ def _linter(index: int) -> Linter:
     return _workers[index]
 
 
-def _lint(path: str, index: int, excerpts: bool) -> tuple:
+def _lint(path: str, index: int, excerpts: bool, task: Task | None = None) -> tuple:
     """One file, as the plain tuple sent to the parent."""
-    result = read(_linter(index), path, excerpts=excerpts)
+    result = read(_linter(index), path, excerpts=excerpts, task=task)
     return (result.path, result.error, result.encoding, result.format, result.profile,
-            [tuple(f) for f in result.findings])
+            [tuple(f) for f in result.findings], result.fixed, result.diff, result.output, tuple(result.notes))
 
 
-def _lint_chunk(items: list[tuple[str, int]], excerpts: bool) -> list[tuple]:
-    return [_lint(path, index, excerpts) for path, index in items]
+def _lint_chunk(items: list[tuple[str, int]], excerpts: bool, task: Task | None = None) -> list[tuple]:
+    return [_lint(path, index, excerpts, task) for path, index in items]
 
 
 def _result(record: tuple) -> FileResult:
-    path, error, encoding, format, profile, findings = record
-    return FileResult(path, error=error, encoding=encoding, format=format, profile=profile,
-                      findings=[Finding._make(f) for f in findings])
+    path, error, encoding, format, profile, findings, fixed, diff, output, notes = record
+    result = FileResult(path, error=error, encoding=encoding, format=format, profile=profile,
+                        findings=[Finding._make(f) for f in findings])
+    result.fixed, result.diff, result.output, result.notes = fixed, diff, output, notes
+    return result
 
 
 def _chunks(paths: list, jobs: int) -> list[list]:
@@ -107,26 +125,28 @@ def _chunks(paths: list, jobs: int) -> list[list]:
 
 
 def lint_files(linters: Sequence[Linter], settings: Sequence[dict[str, Any]], items: list[tuple[str, int]],
-               jobs: int, stdin: bytes | None = None, excerpts: bool = False) -> Iterator[FileResult]:
+               jobs: int, stdin: bytes | None = None, excerpts: bool = False,
+               task: Task | None = None) -> Iterator[FileResult]:
     """Results for ``items`` — (path, index of its linter) — in order; ``settings[i]`` rebuild
-    ``linters[i]`` in spawned worker processes.  The collector's settings, changed for the run,
-    are restored afterwards."""
+    ``linters[i]`` in spawned worker processes.  ``task`` does something else than linting
+    with each file (``read``).  The collector's settings, changed for the run, are restored
+    afterwards."""
     threshold = gc.get_threshold()
     try:
-        yield from _lint_files(linters, settings, items, jobs, stdin, excerpts)
+        yield from _lint_files(linters, settings, items, jobs, stdin, excerpts, task)
     finally:  # the caller's process goes on as it was
         gc.unfreeze()
         gc.set_threshold(*threshold)
 
 
 def _lint_files(linters: Sequence[Linter], settings: Sequence[dict[str, Any]], items: list[tuple[str, int]],
-                jobs: int, stdin: bytes | None, excerpts: bool) -> Iterator[FileResult]:
+                jobs: int, stdin: bytes | None, excerpts: bool, task: Task | None) -> Iterator[FileResult]:
     global _workers
     jobs = min(jobs, len(items) // MIN_FILES_PER_JOB)
     if jobs <= 1 or any(path == STDIN for path, _ in items):
         _collect_less()
         for path, index in items:
-            yield read(linters[index], path, stdin, excerpts)
+            yield read(linters[index], path, stdin, excerpts, task)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -148,7 +168,7 @@ def _lint_files(linters: Sequence[Linter], settings: Sequence[dict[str, Any]], i
             while chunks and len(pending) < jobs * CHUNKS_IN_FLIGHT and broken is None:
                 chunk = chunks.popleft()
                 try:
-                    pending.append((chunk, pool.submit(_lint_chunk, chunk, excerpts)))
+                    pending.append((chunk, pool.submit(_lint_chunk, chunk, excerpts, task)))
                 except BrokenProcessPool as exc:
                     broken = str(exc) or type(exc).__name__
                     chunks.appendleft(chunk)

@@ -182,7 +182,7 @@ SHARED_KEYS = {
     "code": str, "name": str, "summary": str, "extends": str, "severity": str, "confidence": str, "from_year": int,
     "scope": check_scope,
     "basis": str, "message": str, "exceptions": regex_list, "documentation": str, "whole_word": bool,
-    "anchor": check_regex,
+    "anchor": check_regex, "applicability": str, "fix_note": str,
 }
 
 

@@ -6,7 +6,7 @@ import re
 from lawlint.engine.schema import check_regex, compile_pattern
 from lawlint.kinds.base import YamlRule, alternation, regex_alternatives
 from lawlint.lang.text import BLANKS, segment_pieces
-from lawlint.rule import Fix
+from lawlint.rule import Availability, Fix
 
 # Two equal words side by side need a run of 2–8 characters written twice.  The patterns
 # are the cheap ones for CPython's re (\w, and blanks only when the text has any).
@@ -37,7 +37,7 @@ class Repetition(YamlRule):
     fields = ("match",)
     default_message = "“{match}”重复"
     default_scope = ("paragraph", "heading", "title")
-    fixable = True
+    fix_availability = Availability.SOMETIMES
     uses_words = True
 
     @classmethod

@@ -50,6 +50,7 @@ class DocNumber:
     corrected: str | None = None   # the number part as it should be, when unambiguous
     year_lost: bool = False        # 国发〔〕33号: the year was lost, only the writer knows it
     seq: int | None = None         # the sequence number, as a number
+    completed: bool = False        # ``corrected`` adds a lost 〔, 〕 or 号: a guess (a digit may be lost too)
 
     @property
     def shown(self) -> str:
@@ -174,5 +175,7 @@ def _describe(m: re.Match, text: str, year_raw: str, seq_raw: str) -> DocNumber:
         corrected = f"〔{year}〕{int(seq_txt)}{ending}"
     cut, org = _trim_org(m["org"])
     end = m.start() + len(m[0].rstrip(BLANKS))
+    completed = m["year2"] is not None or m["year3"] is not None or (corrected is not None and not hao
+                                                                     and corrected.endswith("号"))
     return DocNumber(m.start("org") + cut, number_start, end, org, text[number_start:end], year,
-                     tuple(problems), corrected, not year_txt, int(seq_txt) if seq_txt else None)
+                     tuple(problems), corrected, not year_txt, int(seq_txt) if seq_txt else None, completed)

@@ -33,7 +33,11 @@ class Summary:
     files: int = 0
     errors: int = 0          # files that could not be read
     counts: dict[Severity, int] = field(default_factory=lambda: {s: 0 for s in Severity})
-    fixable: int = 0
+    fixable: int = 0         # findings with a fix
+    safe: int = 0            # … that ``--fix`` applies
+    unsafe: int = 0          # … that ``--unsafe-fixes`` also applies
+    fixed: int = 0           # fixes applied (``--fix``)
+    fixed_files: int = 0
 
     def add(self, result: FileResult) -> None:
         self.files += 1
@@ -41,7 +45,13 @@ class Summary:
             self.errors += 1
         for f in result.findings:
             self.counts[_SEVERITIES[f.severity]] += 1
-            self.fixable += f.fix is not None
+            if f.fix is not None:
+                self.fixable += 1
+                self.safe += f.fix[1] == "safe"
+                self.unsafe += f.fix[1] == "unsafe"
+        fixed = getattr(result, "fixed", 0)
+        self.fixed += fixed
+        self.fixed_files += fixed > 0
 
     @property
     def total(self) -> int:
@@ -169,8 +179,8 @@ class TextFormatter(Formatter):
         self.write(gutter + shown)
         self.write(" " * (len(gutter) - 2) + "| " + " " * pad + self.style("^" * width, fg=_COLORS[severity]))
         if f.fix is not None:
-            description, safe, _ = f.fix
-            safety = "" if safe else "（需人工确认）"
+            description, applicability, _ = f.fix
+            safety = _SAFETY.get(applicability, "")
             self.write(" " * (len(gutter) - 2) + f"= 修改建议：{printable(description)}{safety}")
 
     def finish(self, summary: Summary) -> None:
@@ -180,12 +190,27 @@ class TextFormatter(Formatter):
         files = f"检查了 {summary.files} 个文件"
         if summary.errors:
             files += f"，{summary.errors} 个无法读取"
+        fixed = f"已自动修改 {summary.fixed} 处（{summary.fixed_files} 个文件）；" if summary.fixed else ""
         if summary.total:
-            fixable = f"；其中 {summary.fixable} 个附有修改建议" if summary.fixable else ""
-            self.write(f"共发现 {summary.total} 个问题（错误 {c[Severity.ERROR]}，警告 {c[Severity.WARNING]}，"
-                       f"提示 {c[Severity.INFO]}），{files}{fixable}。")
+            fixable = f"；其中 {summary.fixable} 个附有修改建议{fix_hint(summary)}" if summary.fixable else ""
+            self.write(f"{fixed}{'仍有' if fixed else '共发现'} {summary.total} 个问题（错误 {c[Severity.ERROR]}，"
+                       f"警告 {c[Severity.WARNING]}，提示 {c[Severity.INFO]}），{files}{fixable}。")
         else:
-            self.write(f"未发现问题，{files}。")
+            self.write(f"{fixed}{'不再有问题' if fixed else '未发现问题'}，{files}。")
+
+
+# How the text output marks a fix that ``--fix`` does not apply.
+_SAFETY = {"unsafe": "（需确认：--unsafe-fixes 才自动修改）", "display-only": "（仅供参考，不自动修改）"}
+
+
+def fix_hint(summary: Summary) -> str:
+    """What ``--fix`` and ``--unsafe-fixes`` would do, as ruff says it: （3 个可用 --fix 自动修改，…）."""
+    parts = []
+    if summary.safe:
+        parts.append(f"{summary.safe} 个可用 --fix 自动修改")
+    if summary.unsafe:
+        parts.append(f"{summary.unsafe} 个需确认，加 --unsafe-fixes 才修改")
+    return f"（{'，'.join(parts)}）" if parts else ""
 
 
 def _shown(text: str) -> str:
@@ -228,10 +253,10 @@ def finding_record(path: str, f: Finding) -> dict:
         item["place"] = f.place.get("label", "")
         item.update((k, v) for k, v in f.place.items() if k != "label" and k not in item)
     if f.fix is not None:
-        description, safe, edits = f.fix
+        description, applicability, edits = f.fix
         item["fix"] = {
             "description": description,
-            "safe": safe,
+            "applicability": applicability,
             "edits": [{"start": e[0], "end": e[1], "replacement": e[2], "line": e[3], "column": e[4],
                        "end_line": e[5], "end_column": e[6]} for e in edits],
         }
@@ -254,8 +279,8 @@ def _finding_json(path: str, f: Finding, string) -> str | None:
             f'      "severity": {string(f.severity)},\n      "message": {string(f.message)},\n      "fix": ')
     if f.fix is None:
         return head + "null\n    }"
-    description, safe, edits = f.fix
-    if not isinstance(description, str) or (safe is not True and safe is not False):
+    description, applicability, edits = f.fix
+    if not isinstance(description, str) or not isinstance(applicability, str):
         return None
     parts = []
     for e in edits:
@@ -267,7 +292,7 @@ def _finding_json(path: str, f: Finding, string) -> str | None:
                      f'            "end_column": {e[6]}\n          }}')
     listed = "[" + ",".join(parts) + "\n        ]" if parts else "[]"
     return (f'{head}{{\n        "description": {string(description)},\n'
-            f'        "safe": {"true" if safe else "false"},\n        "edits": {listed}\n      }}\n    }}')
+            f'        "applicability": {string(applicability)},\n        "edits": {listed}\n      }}\n    }}')
 
 
 def file_record(result: FileResult) -> dict:
@@ -311,7 +336,8 @@ class JsonFormatter(Formatter):
         rest = self._encoder.encode({
             "files": self.files,
             "summary": {"files": summary.files, "unreadable": summary.errors, "violations": summary.total,
-                        **{s.value: n for s, n in summary.counts.items()}, "fixable": summary.fixable},
+                        **{s.value: n for s, n in summary.counts.items()}, "fixable": summary.fixable,
+                        "fixed": summary.fixed},
         })
         self.stream.write(("\n  ]," if self.written else "],") + rest[1:] + "\n")
 

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from lawlint import Fix, Rule, Severity
+from lawlint import Availability, Fix, Rule, Severity
 
 
 class SignatureName(Rule):
@@ -32,7 +32,7 @@ class SignatureName(Rule):
     severity = Severity.WARNING
     basis = "GB/T 9704—2012 7.3.5；青山县司法局公文处理办法"
     options = {"name": "青山县司法局"}
-    fixable = True
+    fix_availability = Availability.SOMETIMES
 
     def check(self, doc):
         signature = doc.meta.signature
