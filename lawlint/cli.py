@@ -6,13 +6,14 @@ configuration or input error (always reported in one line, never a traceback).
 from __future__ import annotations
 
 import collections
+import contextlib
 import copy
 import itertools
 import json
 import os
 import sys
 from pathlib import Path
-from typing import Callable, Iterator, Sequence
+from typing import Callable, Iterator, Sequence, TextIO
 
 import click
 
@@ -25,6 +26,7 @@ from lawlint.engine.plugins import load as load_plugins
 from lawlint.engine.registry import Registry, UsageError
 from lawlint.engine.runner import STDIN, default_jobs, lint_files, read
 from lawlint.output import docs, formatters
+from lawlint.output.ci import Statistics
 from lawlint.output.formatters import Summary
 from lawlint.rule import ConfigError, Severity
 
@@ -51,8 +53,9 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1)
-@click.option("--format", "output_format", default="text", show_default=True, metavar="text|json|jsonl",
-              help="输出格式（jsonl：每行一个问题）。")
+@click.option("--format", "output_format", default="text", show_default=True, metavar="FORMAT",
+              help="输出格式：text、concise（每个问题一行）、json、jsonl（每行一个问题）、github（GitHub Actions 注释）、"
+                   "gitlab（GitLab 代码质量）、junit、sarif；插件可以增加格式。")
 @click.option("--select", multiple=True, metavar="CODES", help="只启用这些规则（代码前缀或名称，可用逗号分隔）。")
 @click.option("--ignore", multiple=True, metavar="CODES", help="停用这些规则（代码前缀或名称，可用逗号分隔）。")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="使用指定的配置文件（用于全部文件）。")
@@ -71,11 +74,19 @@ def cli() -> None:
               help="这些插件（发行包名或前缀，逗号分隔）必须已安装且加载成功，否则以状态 2 退出。")
 @click.option("--max-size", type=click.FloatRange(min=0), default=None, metavar="MB",
               help=f"大于此值的文档不检查（以状态 2 结束）；默认 {config_module.DEFAULT_MAX_SIZE} MB，0 表示不限。")
+@click.option("--statistics", is_flag=True, help="只输出每条规则的问题数（text 或 json 格式）。")
+@click.option("--exit-zero", is_flag=True, help="有问题也以状态 0 退出（用法和输入错误仍为 2）。")
+@click.option("--output-file", "-o", type=click.Path(dir_okay=False, writable=True), default=None, metavar="FILE",
+              help="把结果写入文件（UTF-8），而不是标准输出。")
+@click.option("--stdin-filename", default=None, metavar="NAME",
+              help="把标准输入当作这个文件检查：用它的配置文件、per-file-ignores、文件类型，并以它报告位置；"
+                   "没有给出文件时即检查标准输入。")
 @click.option("--show-settings", is_flag=True, help="不检查，列出每个文件所用的配置文件、规则、文档类型和选项。")
 @click.option("--verbose", "-v", is_flag=True, help="在标准错误中说明用了哪个配置文件。")
 @click.pass_obj
 def check(loaded, paths, output_format, select, ignore, config_path, isolated, fail_on, profile, quiet, show_all,
-          color, jobs, plugin_files, require_plugins, max_size, show_settings, verbose) -> int:
+          color, jobs, plugin_files, require_plugins, max_size, statistics, exit_zero, output_file, stdin_filename,
+          show_settings, verbose) -> int:
     """检查文档（文件、目录或 - 表示标准输入）。
 
     每个文件使用离它最近的配置文件（从文件所在目录向上找，到仓库根目录或用户主目录为止）。
@@ -88,13 +99,15 @@ def check(loaded, paths, output_format, select, ignore, config_path, isolated, f
             os.getcwd()
         except OSError:
             raise UsageError("当前目录已不存在（已被删除或移走）：请换一个目录，或给出要检查的文件或目录") from None
-    paths = paths or (".",)
+    if stdin_filename is not None and not stdin_filename.strip():
+        raise UsageError("--stdin-filename: 文件名不能为空")
+    paths = paths or ((STDIN,) if stdin_filename else (".",))
     if show_settings:
         for path in paths:
-            click.echo(settings_text(configs, path))
+            click.echo(settings_text(configs, stdin_filename if path == STDIN and stdin_filename else path))
         return 0
     files, missing = collect(paths, lambda folder: configs.linter(folder).file_types)
-    items = [(path, configs.index(path)) for path in files]
+    items = [(path, configs.index(stdin_filename if path == STDIN and stdin_filename else path)) for path in files]
     if not configs.linters:  # nothing to read: the configuration is still checked
         configs.index(None)
     formatter_class = next((lin.formatters[output_format] for lin in configs.linters
@@ -102,35 +115,60 @@ def check(loaded, paths, output_format, select, ignore, config_path, isolated, f
     if formatter_class is None:
         known = dict.fromkeys(name for lin in configs.linters for name in lin.formatters)
         raise UsageError(f"--format: 未知的输出格式 “{output_format}”（可用：{'、'.join(known)}）")
+    if statistics and output_format not in ("text", "json"):
+        raise UsageError(f"--statistics 只能与 --format text 或 json 一起使用（而不是 {output_format}）")
     if verbose:
         used = collections.Counter(index for _, index in items)
         for index in sorted(used) or [0]:
             _note(f"配置文件：{configs.describe(index)}；{used[index]} 个文件")
     thresholds = [Severity(fail_on) if fail_on else (lin.config.fail_on or Severity.WARNING)
                   for lin in configs.linters]
-    stream = sys.stdout
-    use_color = color == "always" or (color == "auto" and stream.isatty() and "NO_COLOR" not in os.environ)
-    formatter = formatter_class(stream, color=use_color, quiet=quiet, show_all=show_all)
+    with _output(output_file) as stream:
+        use_color = color == "always" or (color == "auto" and output_file is None and stream.isatty()
+                                          and "NO_COLOR" not in os.environ)
+        if statistics:
+            formatter = Statistics(stream, as_json=output_format == "json", color=use_color)
+        else:
+            formatter = formatter_class(stream, color=use_color, quiet=quiet, show_all=show_all)
+        formatter.rules = {rule.code: rule for lin in configs.linters for rule in lin.rules}
 
-    summary = Summary()
-    failing = False
-    formatter.start()
-    stdin = _read_stdin(configs.linter(STDIN).max_size) if STDIN in files else None
-    results = itertools.chain((FileResult(path, error=problem) for path, problem in missing),
-                              lint_files(configs.linters, configs.settings, items, jobs or default_jobs(), stdin,
-                                         excerpts=bool(formatter.excerpts)))
-    indexes = itertools.chain((None for _ in missing), (index for _, index in items))
-    for result, index in zip(results, indexes):
-        if result.error:
-            _error(f"{result.path}: {result.error}")
-        summary.add(result)
-        if index is not None and any(_SEVERITY_RANKS[f.severity] >= thresholds[index].rank for f in result.findings):
-            failing = True
-        formatter.file(result)  # each file's findings are dropped once reported
-    formatter.finish(summary)
+        summary = Summary()
+        failing = False
+        formatter.start()
+        stdin = None
+        if STDIN in files:
+            stdin = _read_stdin(configs.linters[next(index for path, index in items if path == STDIN)].max_size)
+        results = itertools.chain((FileResult(path, error=problem) for path, problem in missing),
+                                  lint_files(configs.linters, configs.settings, items, jobs or default_jobs(), stdin,
+                                             excerpts=bool(formatter.excerpts), stdin_name=stdin_filename))
+        indexes = itertools.chain((None for _ in missing), (index for _, index in items))
+        for result, index in zip(results, indexes):
+            if result.error:
+                _error(f"{result.path}: {result.error}")
+            summary.add(result)
+            if index is not None and any(_SEVERITY_RANKS[f.severity] >= thresholds[index].rank
+                                         for f in result.findings):
+                failing = True
+            formatter.file(result)  # each file's findings are dropped once reported
+        formatter.finish(summary)
     if summary.errors:
         return 2
-    return 1 if failing else 0
+    return 1 if failing and not exit_zero else 0
+
+
+@contextlib.contextmanager
+def _output(path: str | None) -> Iterator[TextIO]:
+    """Standard output, or the ``--output-file`` (UTF-8, its folder created), closed after the run."""
+    if path is None:
+        yield sys.stdout
+        return
+    try:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        handle = open(path, "w", encoding="utf-8", newline="\n")
+    except OSError as exc:
+        raise UsageError(f"--output-file: 无法写入 {path}（{exc.strerror or exc}）") from None
+    with handle:
+        yield handle
 
 
 _SEVERITY_RANKS = {s.value: s.rank for s in Severity}

@@ -107,7 +107,16 @@ def register_formatters():
         TextFormatter,
     )
 
-    return [TextFormatter, JsonFormatter, JsonLinesFormatter]
+    from lawlint.output.ci import (
+        ConciseFormatter,
+        GithubFormatter,
+        GitlabFormatter,
+        JunitFormatter,
+        SarifFormatter,
+    )
+
+    return [TextFormatter, JsonFormatter, JsonLinesFormatter, ConciseFormatter, GithubFormatter, GitlabFormatter,
+            JunitFormatter, SarifFormatter]
 
 
 @hookimpl

@@ -43,15 +43,18 @@ def too_large(size: int, limit: int) -> str:
             "（可用 --max-size 或配置中的 max-size 调整）")
 
 
-def read(linter: Linter, path: str, stdin: bytes | None = None, excerpts: bool = False) -> FileResult:
-    """``path`` linted in this process, its findings resolved."""
+def read(linter: Linter, path: str, stdin: bytes | None = None, excerpts: bool = False,
+         stdin_name: str | None = None) -> FileResult:
+    """``path`` linted in this process, its findings resolved; standard input is read as
+    the file ``stdin_name`` (its type and per-file settings) when that is given."""
     limit = linter.max_size
     try:
         if path == STDIN:
             data = stdin or b""
+            name = stdin_name or "<stdin>"
             if limit and len(data) > limit:
-                return FileResult("<stdin>", error=too_large(len(data), limit))
-            return linter.lint_bytes("<stdin>", data).resolve(excerpts)
+                return FileResult(name, error=too_large(len(data), limit))
+            return linter.lint_bytes(name, data).resolve(excerpts)
         with open(path, "rb") as handle:
             size = os.fstat(handle.fileno()).st_size
             if limit and size > limit:
@@ -107,26 +110,27 @@ def _chunks(paths: list, jobs: int) -> list[list]:
 
 
 def lint_files(linters: Sequence[Linter], settings: Sequence[dict[str, Any]], items: list[tuple[str, int]],
-               jobs: int, stdin: bytes | None = None, excerpts: bool = False) -> Iterator[FileResult]:
+               jobs: int, stdin: bytes | None = None, excerpts: bool = False,
+               stdin_name: str | None = None) -> Iterator[FileResult]:
     """Results for ``items`` — (path, index of its linter) — in order; ``settings[i]`` rebuild
     ``linters[i]`` in spawned worker processes.  The collector's settings, changed for the run,
     are restored afterwards."""
     threshold = gc.get_threshold()
     try:
-        yield from _lint_files(linters, settings, items, jobs, stdin, excerpts)
+        yield from _lint_files(linters, settings, items, jobs, stdin, excerpts, stdin_name)
     finally:  # the caller's process goes on as it was
         gc.unfreeze()
         gc.set_threshold(*threshold)
 
 
 def _lint_files(linters: Sequence[Linter], settings: Sequence[dict[str, Any]], items: list[tuple[str, int]],
-                jobs: int, stdin: bytes | None, excerpts: bool) -> Iterator[FileResult]:
+                jobs: int, stdin: bytes | None, excerpts: bool, stdin_name: str | None) -> Iterator[FileResult]:
     global _workers
     jobs = min(jobs, len(items) // MIN_FILES_PER_JOB)
     if jobs <= 1 or any(path == STDIN for path, _ in items):
         _collect_less()
         for path, index in items:
-            yield read(linters[index], path, stdin, excerpts)
+            yield read(linters[index], path, stdin, excerpts, stdin_name)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor

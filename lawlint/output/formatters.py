@@ -13,7 +13,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, ClassVar, TextIO
+from typing import TYPE_CHECKING, Any, ClassVar, Mapping, TextIO
 
 import click
 
@@ -62,6 +62,8 @@ class Formatter:
     name: ClassVar[str] = ""
     description: ClassVar[str] = ""
     excerpts: ClassVar[bool] = False
+    # the rules of the run by code (``Rule`` instances), set by ``lawlint check`` before ``start()``
+    rules: Mapping[str, Any] = {}
 
     def __init__(self, stream: TextIO, *, color: bool = False, quiet: bool = False,
                  show_all: bool = False) -> None:
