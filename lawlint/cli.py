@@ -81,12 +81,13 @@ def cli() -> None:
 @click.option("--stdin-filename", default=None, metavar="NAME",
               help="把标准输入当作这个文件检查：用它的配置文件、per-file-ignores、文件类型，并以它报告位置；"
                    "没有给出文件时即检查标准输入。")
+@click.option("--no-cache", is_flag=True, help="不使用检查结果的缓存（默认：未改动的文件直接取上次的结果）。")
 @click.option("--show-settings", is_flag=True, help="不检查，列出每个文件所用的配置文件、规则、文档类型和选项。")
 @click.option("--verbose", "-v", is_flag=True, help="在标准错误中说明用了哪个配置文件。")
 @click.pass_obj
 def check(loaded, paths, output_format, select, ignore, config_path, isolated, fail_on, profile, quiet, show_all,
           color, jobs, plugin_files, require_plugins, max_size, statistics, exit_zero, output_file, stdin_filename,
-          show_settings, verbose) -> int:
+          no_cache, show_settings, verbose) -> int:
     """检查文档（文件、目录或 - 表示标准输入）。
 
     每个文件使用离它最近的配置文件（从文件所在目录向上找，到仓库根目录或用户主目录为止）。
@@ -140,7 +141,8 @@ def check(loaded, paths, output_format, select, ignore, config_path, isolated, f
             stdin = _read_stdin(configs.linters[next(index for path, index in items if path == STDIN)].max_size)
         results = itertools.chain((FileResult(path, error=problem) for path, problem in missing),
                                   lint_files(configs.linters, configs.settings, items, jobs or default_jobs(), stdin,
-                                             excerpts=bool(formatter.excerpts), stdin_name=stdin_filename))
+                                             excerpts=bool(formatter.excerpts), stdin_name=stdin_filename,
+                                             cache=not no_cache))
         indexes = itertools.chain((None for _ in missing), (index for _, index in items))
         for result, index in zip(results, indexes):
             if result.error:

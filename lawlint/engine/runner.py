@@ -18,6 +18,7 @@ import os
 from collections import deque
 from typing import Any, Iterator, Sequence
 
+from lawlint.engine import result_cache
 from lawlint.engine.linter import FileResult, Linter
 from lawlint.engine.results import Finding
 from lawlint.lang import words
@@ -44,9 +45,10 @@ def too_large(size: int, limit: int) -> str:
 
 
 def read(linter: Linter, path: str, stdin: bytes | None = None, excerpts: bool = False,
-         stdin_name: str | None = None) -> FileResult:
+         stdin_name: str | None = None, cache: bool = False) -> FileResult:
     """``path`` linted in this process, its findings resolved; standard input is read as
-    the file ``stdin_name`` (its type and per-file settings) when that is given."""
+    the file ``stdin_name`` (its type and per-file settings) when that is given.  With
+    ``cache``, a file's findings come from the results cache when nothing changed."""
     limit = linter.max_size
     try:
         if path == STDIN:
@@ -64,7 +66,14 @@ def read(linter: Linter, path: str, stdin: bytes | None = None, excerpts: bool =
         return FileResult(path, error=f"无法读取：{exc.strerror or exc}")
     if limit and len(data) > limit:  # it grew while being read
         return FileResult(path, error=too_large(len(data), limit))
-    return linter.lint_bytes(path, data).resolve(excerpts)
+    if not cache:
+        return linter.lint_bytes(path, data).resolve(excerpts)
+    entry, key, found = result_cache.lookup(linter, path, data, excerpts)
+    if found is not None:
+        return found
+    result = linter.lint_bytes(path, data).resolve(excerpts)
+    result_cache.store(entry, key, data, result)
+    return result
 
 
 def _start(settings: Sequence[dict[str, Any]]) -> None:
@@ -81,15 +90,15 @@ def _linter(index: int) -> Linter:
     return _workers[index]
 
 
-def _lint(path: str, index: int, excerpts: bool) -> tuple:
+def _lint(path: str, index: int, excerpts: bool, cache: bool = False) -> tuple:
     """One file, as the plain tuple sent to the parent."""
-    result = read(_linter(index), path, excerpts=excerpts)
+    result = read(_linter(index), path, excerpts=excerpts, cache=cache)
     return (result.path, result.error, result.encoding, result.format, result.profile,
             [tuple(f) for f in result.findings])
 
 
-def _lint_chunk(items: list[tuple[str, int]], excerpts: bool) -> list[tuple]:
-    return [_lint(path, index, excerpts) for path, index in items]
+def _lint_chunk(items: list[tuple[str, int]], excerpts: bool, cache: bool) -> list[tuple]:
+    return [_lint(path, index, excerpts, cache) for path, index in items]
 
 
 def _result(record: tuple) -> FileResult:
@@ -111,26 +120,27 @@ def _chunks(paths: list, jobs: int) -> list[list]:
 
 def lint_files(linters: Sequence[Linter], settings: Sequence[dict[str, Any]], items: list[tuple[str, int]],
                jobs: int, stdin: bytes | None = None, excerpts: bool = False,
-               stdin_name: str | None = None) -> Iterator[FileResult]:
+               stdin_name: str | None = None, cache: bool = False) -> Iterator[FileResult]:
     """Results for ``items`` — (path, index of its linter) — in order; ``settings[i]`` rebuild
     ``linters[i]`` in spawned worker processes.  The collector's settings, changed for the run,
     are restored afterwards."""
     threshold = gc.get_threshold()
     try:
-        yield from _lint_files(linters, settings, items, jobs, stdin, excerpts, stdin_name)
+        yield from _lint_files(linters, settings, items, jobs, stdin, excerpts, stdin_name, cache)
     finally:  # the caller's process goes on as it was
         gc.unfreeze()
         gc.set_threshold(*threshold)
 
 
 def _lint_files(linters: Sequence[Linter], settings: Sequence[dict[str, Any]], items: list[tuple[str, int]],
-                jobs: int, stdin: bytes | None, excerpts: bool, stdin_name: str | None) -> Iterator[FileResult]:
+                jobs: int, stdin: bytes | None, excerpts: bool, stdin_name: str | None,
+                cache: bool) -> Iterator[FileResult]:
     global _workers
     jobs = min(jobs, len(items) // MIN_FILES_PER_JOB)
     if jobs <= 1 or any(path == STDIN for path, _ in items):
         _collect_less()
         for path, index in items:
-            yield read(linters[index], path, stdin, excerpts, stdin_name)
+            yield read(linters[index], path, stdin, excerpts, stdin_name, cache)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -152,7 +162,7 @@ def _lint_files(linters: Sequence[Linter], settings: Sequence[dict[str, Any]], i
             while chunks and len(pending) < jobs * CHUNKS_IN_FLIGHT and broken is None:
                 chunk = chunks.popleft()
                 try:
-                    pending.append((chunk, pool.submit(_lint_chunk, chunk, excerpts)))
+                    pending.append((chunk, pool.submit(_lint_chunk, chunk, excerpts, cache)))
                 except BrokenProcessPool as exc:
                     broken = str(exc) or type(exc).__name__
                     chunks.appendleft(chunk)
