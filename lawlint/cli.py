@@ -8,6 +8,7 @@ from __future__ import annotations
 import collections
 import contextlib
 import copy
+import gettext
 import itertools
 import json
 import os
@@ -25,7 +26,7 @@ from lawlint.engine.plugins import CONTRIBUTIONS
 from lawlint.engine.plugins import load as load_plugins
 from lawlint.engine.registry import Registry, UsageError
 from lawlint.engine.runner import STDIN, default_jobs, lint_files, read
-from lawlint.output import docs, formatters
+from lawlint.output import docs, formatters, interface
 from lawlint.output.ci import Statistics
 from lawlint.output.formatters import Summary
 from lawlint.rule import ConfigError, Severity
@@ -38,20 +39,87 @@ def _selectors(values: Sequence[str]) -> list[str]:
 
 
 def _warn(message: str) -> None:
-    click.echo(f"lawlint: 警告：{formatters.printable(message)}", err=True)  # paths may hold anything
+    click.echo(f"lawlint: {_label('warning')}{formatters.printable(message)}", err=True)  # paths may hold anything
 
 
 def _error(message: str) -> None:
-    click.echo(f"lawlint: 错误：{formatters.printable(message)}", err=True)
+    click.echo(f"lawlint: {_label('error')}{formatters.printable(message)}", err=True)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.version_option(__version__, "-V", "--version", prog_name="lawlint")
+def _label(severity: str) -> str:
+    return f"{interface.tag(severity)}：" if interface.current() == "zh" else f"{severity}: "
+
+
+class _ClickTextOption(click.Option):
+    """An option of click's own (``--version``) whose help is click's text, looked up when shown:
+    the interface language is known only once the command line is read."""
+
+    def __init__(self, *args, click_help: str, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.click_help = click_help
+
+    def get_help_record(self, ctx: click.Context):
+        self.help = gettext.gettext(self.click_help)
+        return super().get_help_record(ctx)
+
+
+class _HelpFormatter(click.HelpFormatter):
+    def write_heading(self, heading: str) -> None:
+        """“选项：” in Chinese, “Options:” in English."""
+        if interface.current() == "zh":
+            self.write(f"{'':>{self.current_indent}}{heading}：\n")
+        else:
+            super().write_heading(heading)
+
+
+class _Context(click.Context):
+    formatter_class = _HelpFormatter
+
+
+class _Command(click.Command):
+    """A command whose help option says “Show this message and exit.” in the interface language
+    (click creates that option once per command and keeps it)."""
+
+    context_class = _Context
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = gettext.gettext("Show this message and exit.")
+        return option
+
+
+class _Group(_Command, click.Group):
+    command_class = _Command
+
+
+def _set_language(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    if value is not None:
+        interface.use(value)
+
+
+def _show_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        click.echo(gettext.gettext("%(prog)s, version %(version)s") % {"prog": "lawlint", "version": __version__})
+        ctx.exit()
+
+
+def _language_option(function):
+    return click.option("--lang", type=click.Choice(interface.LANGUAGES), default=None, is_eager=True,
+                        expose_value=False, callback=_set_language,
+                        help="界面语言：zh（默认）或 en；也可用环境变量 LAWLINT_LANG。")(function)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.option("-V", "--version", cls=_ClickTextOption, click_help="Show the version and exit.", is_flag=True,
+              is_eager=True, expose_value=False, callback=_show_version)
+@_language_option
 def cli() -> None:
     """lawlint —— 公文检查工具：法治政府建设年度报告的结构、发文字号、日期与重复语句。"""
 
 
 @cli.command()
+@_language_option
 @click.argument("paths", nargs=-1)
 @click.option("--format", "output_format", default="text", show_default=True, metavar="FORMAT",
               help="输出格式：text、concise（每个问题一行）、json、jsonl（每行一个问题）、github（GitHub Actions 注释）、"
@@ -259,6 +327,7 @@ def _walk(top: str, extensions: Sequence[str], warn: Callable[[str], None]) -> I
 
 
 @cli.command()
+@_language_option
 @click.option("--format", "output_format", type=click.Choice(["text", "json", "md"]), default="text",
               show_default=True, help="text 为表格，json 供程序读取，md 为规则参考文档（docs/rules.md）。")
 @click.option("--isolated", is_flag=True, help="忽略配置文件（配置中的规则包和插件文件不计入）。")
@@ -286,6 +355,7 @@ def _rule_record(entry) -> dict:
 
 
 @cli.command()
+@_language_option
 @click.argument("rule")
 @click.pass_obj
 def explain(loaded, rule) -> int:
@@ -299,6 +369,7 @@ def explain(loaded, rule) -> int:
 
 
 @cli.command()
+@_language_option
 @click.option("--isolated", is_flag=True, help="忽略配置文件（配置中的插件文件不计入）。")
 @click.pass_obj
 def plugins(loaded, isolated) -> int:
@@ -336,6 +407,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
+    chosen = os.environ.get(interface.VARIABLE)
+    language = interface.parse(chosen)
+    with interface.session(language or interface.DEFAULT):
+        if language is None:
+            _warn(f"环境变量 {interface.VARIABLE}={chosen} 不是可用的界面语言（{'、'.join(interface.LANGUAGES)}），"
+                  "使用中文")
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     try:
         loaded = load_plugins(warn=_warn)
         group = copy.copy(cli)

@@ -130,7 +130,7 @@ def test_junit(cli, draft, tmp_path):
     cases = first.findall("testcase")
     assert [c.get("name") for c in cases] == ["DN001", "PU001"]
     assert len(cases[0].findall("failure")) == 2 and len(cases[1].findall("failure")) == 1
-    assert cases[1].find("failure").text == f"{draft}:2:3: PU001 [warning] 半角逗号“,”应为全角“，”"
+    assert cases[1].find("failure").text == f"{draft}:2:3: PU001 [警告] 半角逗号“,”应为全角“，”"
     assert [(c.get("name"), list(c)) for c in suites[1].findall("testcase")] == [("lawlint", [])]
     assert "\\x1b\\x0c<&>" in suites[2].find("testcase/failure").get("message")
 
@@ -171,7 +171,7 @@ def test_concise_is_one_line_per_finding_never_grouped(cli, tmp_path):
     path.write_text("甲,乙,丙,丁,戊,己,庚。\n", encoding="utf-8")
     run = run_format(cli, "concise", path, select="PU001")
     lines = run.out.splitlines()
-    assert lines[:6] == [f"{path}:1:{c}: PU001 [warning] 半角逗号“,”应为全角“，”" for c in (2, 4, 6, 8, 10, 12)]
+    assert lines[:6] == [f"{path}:1:{c}: PU001 [警告] 半角逗号“,”应为全角“，”" for c in (2, 4, 6, 8, 10, 12)]
     assert lines[6].startswith("共发现 6 个问题") and len(lines) == 7
     quiet = cli("check", "--isolated", "--select", "PU001", "--format", "concise", "-q", str(path))
     assert quiet.out.splitlines() == lines[:6]
@@ -180,8 +180,8 @@ def test_concise_is_one_line_per_finding_never_grouped(cli, tmp_path):
 def test_statistics(cli, draft):
     run = cli("check", "--isolated", "--select", "DN001,PU001", "--statistics", str(draft))
     assert run.code == 1
-    assert run.out.splitlines() == ["2  DN001  [error]  malformed-doc-number  均附有修改建议",
-                                    "1  PU001  [warning]  halfwidth-punctuation  均附有修改建议"]
+    assert run.out.splitlines() == ["2  DN001  [错误]  malformed-doc-number  均附有修改建议",
+                                    "1  PU001  [警告]  halfwidth-punctuation  均附有修改建议"]
     records = json.loads(cli("check", "--isolated", "--select", "DN001,PU001", "--statistics",
                              "--format", "json", str(draft)).out)
     assert records == [{"code": "DN001", "name": "malformed-doc-number", "severity": "error", "count": 2, "fixable": 2},

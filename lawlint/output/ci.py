@@ -19,6 +19,7 @@ from urllib.parse import quote
 from xml.sax.saxutils import escape, quoteattr
 
 from lawlint import __version__
+from lawlint.output import interface
 from lawlint.output.formatters import Formatter, Summary, TextFormatter, printable
 from lawlint.rule import Severity
 
@@ -168,7 +169,7 @@ class JunitFormatter(Formatter):
             self.write(f'    <testcase name={_xml_attr(code)} classname={path} file={path} '
                        f'line="{group[0].line}">')
             for f in group:
-                body = f"{result.path}:{f.line}:{f.column}: {f.code} [{f.severity}] {f.message}"
+                body = f"{result.path}:{f.line}:{f.column}: {f.code} [{interface.tag(f.severity)}] {f.message}"
                 self.write(f'      <failure message={_xml_attr(f.message)} type={_xml_attr(f.code)}>'
                            f'{_xml_text(body)}</failure>')
             self.write("    </testcase>")
@@ -286,4 +287,4 @@ class Statistics(Formatter):
         width = max((len(str(entry[2])) for _, entry in rows), default=1)
         for code, (name, severity, count, fixable) in rows:
             note = "" if not fixable else ("  均附有修改建议" if fixable == count else f"  {fixable} 个附有修改建议")
-            self.write(f"{count:>{width}}  {printable(code)}  [{severity}]  {printable(name)}{note}")
+            self.write(f"{count:>{width}}  {printable(code)}  [{interface.tag(severity)}]  {printable(name)}{note}")

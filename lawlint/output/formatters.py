@@ -1,6 +1,7 @@
 """Output formats.  A formatter sees each file's result, then the run's summary.
 
-``text`` is for people: ``path:line:col: CODE [severity] message``, the source line
+``text`` is for people: ``path:line:col: CODE [severity] message`` (the severity in the
+interface language: ``[错误]`` or ``[error]``), the source line
 with the span underlined, the fix if there is one, and a summary line; characters that
 a terminal would obey (escape sequences, carriage returns, bidirectional overrides) are
 shown escaped, so that a document cannot rewrite the screen.  ``json`` is for programs
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Mapping, TextIO
 import click
 
 from lawlint.engine.results import Finding
+from lawlint.output import interface
 from lawlint.rule import Severity, Span
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -151,7 +153,7 @@ class TextFormatter(Formatter):
 
     def _entry(self, path: str, f: Finding, note: str = "") -> None:
         severity = _SEVERITIES[f.severity]
-        tag = self.style(f"[{f.severity}]", fg=_COLORS[severity])
+        tag = self.style(f"[{interface.tag(f.severity)}]", fg=_COLORS[severity])
         self.write(f"{self.style(path, bold=True)}:{f.line}:{f.column}: "
                    f"{self.style(printable(f.code), bold=True)} {tag} {printable(f.message)}{note}")
         if not self.quiet and f.excerpt is not None:
