@@ -8,7 +8,7 @@
 
 Run it before committing a rule change.  It checks every .txt, .text, .md and .markdown file
 under CORPUS_DIR (recursively, skipping hidden folders, as `lawlint check DIR` does) with the
-lawlint of this checkout (`python -m lawlint check --format json --isolated`, run from the
+lawlint of this checkout (`python -m lawlint check --no-cache --format json --isolated`, run from the
 checkout) and compares the findings with the expected ones stored in --expected FILE
 (default bench/corpus_expected.yaml).  Installed lawlint plugins take part, as in any run;
 set LAWLINT_LOAD_PLUGINS= (empty) to leave them out.
