@@ -234,7 +234,7 @@ def _output(path: str | None) -> Iterator[TextIO]:
         return
     try:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
-        handle = open(path, "w", encoding="utf-8", newline="\n")
+        handle = open(path, "w", encoding="utf-8", errors="backslashreplace", newline="\n")
     except OSError as exc:
         raise UsageError(f"--output-file: 无法写入 {path}（{exc.strerror or exc}）") from None
     with handle:

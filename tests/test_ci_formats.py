@@ -1,6 +1,7 @@
 """Formats for CI services (github, gitlab, junit, sarif, concise), --statistics,
 --exit-zero, --output-file and --stdin-filename."""
 import json
+import os
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -111,6 +112,7 @@ def test_sarif_help_uri_unreadable_files_and_no_results(cli, tmp_path, monkeypat
 def test_sarif_relative_uris_are_percent_encoded():
     assert artifact_uri("稿件/报告 1.txt") == "%E7%A8%BF%E4%BB%B6/%E6%8A%A5%E5%91%8A%201.txt"
     assert artifact_uri("/tmp/a b.txt") == "file:///tmp/a%20b.txt"
+    assert artifact_uri(os.fsdecode(b"a\xff.txt")) == "a%FF.txt"
 
 
 # -- junit ----------------------------------------------------------------------------------
@@ -228,3 +230,21 @@ def test_stdin_filename_takes_the_files_configuration_type_and_name(cli, tmp_pat
     run = cli("check", "--format", "json", "--select", "DN001", "-", stdin=data)
     assert json.loads(run.out)["violations"][0]["path"] == "<stdin>"
     assert cli("check", "--stdin-filename", " ", stdin=data).code == 2
+
+
+@pytest.mark.parametrize("fmt", ["text", "concise", "json", "jsonl", "github", "gitlab", "junit", "sarif"])
+def test_a_file_name_that_is_not_utf8(cli, tmp_path, fmt):
+    """os.walk gives such a name with lone surrogates: every format still writes, to a file too."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / os.fsdecode(b"\xff\xfe.txt")).write_text(DRAFT, encoding="utf-8")
+    target = tmp_path / f"out.{fmt}"
+    run = cli("check", "--isolated", "--select", "DN001", "--format", fmt, "-o", str(target), str(folder))
+    assert run.code == 1, run.err
+    out = target.read_text(encoding="utf-8")
+    assert "DN001" in out
+    if fmt == "sarif":
+        assert "%FF%FE.txt" in out
+        jsonschema.Draft4Validator(json.loads(SCHEMA.read_text(encoding="utf-8"))).validate(json.loads(out))
+    if fmt == "junit":
+        ET.fromstring(out.encode("utf-8"))

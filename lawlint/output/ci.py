@@ -187,11 +187,11 @@ DOCS_URL_VARIABLE = "LAWLINT_DOCS_URL"
 
 def artifact_uri(path: str) -> str:
     """A path as a SARIF artifact URI: relative paths as relative references (``/``-separated,
-    percent-encoded), absolute ones as ``file:`` URIs."""
+    percent-encoded UTF-8), absolute ones as ``file:`` URIs."""
     pure = PurePath(path)
     if pure.is_absolute():
-        return pure.as_uri() if os.name == "nt" or path.startswith("/") else quote(pure.as_posix())
-    return quote(pure.as_posix())
+        return pure.as_uri()
+    return quote(pure.as_posix(), errors="surrogateescape")  # a name's undecodable bytes as they are
 
 
 class SarifFormatter(Formatter):
