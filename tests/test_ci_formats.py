@@ -230,6 +230,9 @@ def test_stdin_filename_takes_the_files_configuration_type_and_name(cli, tmp_pat
     run = cli("check", "--format", "json", "--select", "DN001", "-", stdin=data)
     assert json.loads(run.out)["violations"][0]["path"] == "<stdin>"
     assert cli("check", "--stdin-filename", " ", stdin=data).code == 2
+    shown = cli("check", "--show-settings", "--stdin-filename", "project/drafts/a.txt").out.splitlines()
+    assert shown[:2] == ["project/drafts/a.txt：", f"  配置文件：{project / '.lawlint.yaml'}"]
+    assert "  本文件不检查（per-file-ignores）：DN" in shown
 
 
 @pytest.mark.parametrize("fmt", ["text", "concise", "json", "jsonl", "github", "gitlab", "junit", "sarif"])

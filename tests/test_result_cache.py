@@ -130,6 +130,22 @@ def test_a_folder_others_may_write_to_is_not_used(cli, folder):
     assert entries(where) == []
 
 
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root to give the folder away")
+def test_a_folder_owned_by_someone_else_is_not_used(cli, folder):
+    where, docs = folder
+    fresh = outputs(cli, docs, "--no-cache")
+    outputs(cli, docs)
+    planted = entries(where)
+    for entry in planted:  # entries as lawlint writes them, but claiming no findings
+        stored = json.loads(cache.read(entry))
+        stored["findings"] = []
+        cache.write(entry, json.dumps(stored).encode())
+    assert cli("check", "--isolated", "--format", "json", str(docs)).out.count('"code"') == 0  # while trusted
+    os.chown(where, 12345, 12345)
+    same(fresh, outputs(cli, docs))
+    assert entries(where) == planted  # nothing written there either
+
+
 def test_what_decides_the_findings_is_in_the_key(cli, folder, tmp_path):
     where, docs = folder
     target = docs / "a.txt"
