@@ -196,6 +196,6 @@ def test_show_settings(cli, tmp_path):
         "  启用的规则（2 条）：",
     ]
     assert lines[9] == "    DN001  malformed-doc-number  error"
-    assert lines[10] == "    RP001  duplicate-sentence  info  min_chars=16  far_min_chars=20"
+    assert lines[10] == "    RP001  duplicate-sentence  info  min_chars=16  far_min_chars=20  passage_sentences=4"
     run = cli("check", "--show-settings", "--isolated", "--profile", "gongwen", "--select", "DN001", one)
     assert run.out.splitlines()[1:3] == ["  配置文件：无（--isolated：忽略配置文件，使用默认设置）", "  文档类型：gongwen（指定）"]

@@ -23,6 +23,7 @@ import hashlib
 import json
 import os
 import sys
+import weakref
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -40,6 +41,7 @@ _LIBRARIES = ("jieba-", "opencc-", "pyyaml-", "pluggy-")
 _STRINGS = range(0, 4)   # code, name, severity, message
 _NUMBERS = range(4, 10)  # start, end, line, column, end_line, end_column
 _package_stamp: str | None = None
+_fingerprints: "weakref.WeakKeyDictionary[Linter, str]" = weakref.WeakKeyDictionary()  # once per linter
 
 
 def _stamp(path: str | os.PathLike | None) -> tuple:
@@ -106,9 +108,9 @@ def fingerprint(linter: "Linter") -> str:
 
 
 def _key(linter: "Linter", path: str, excerpts: bool) -> str:
-    value = getattr(linter, "_result_cache_key", None)
+    value = _fingerprints.get(linter)
     if value is None:
-        value = linter._result_cache_key = fingerprint(linter)
+        value = _fingerprints[linter] = fingerprint(linter)
     where = f"{value}\0{os.path.abspath(path)}\0{path}\0{int(excerpts)}"
     return hashlib.sha256(where.encode("utf-8", "surrogatepass")).hexdigest()
 
