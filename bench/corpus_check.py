@@ -8,7 +8,7 @@
 
 Run it before committing a rule change.  It checks every .txt, .text, .md and .markdown file
 under CORPUS_DIR (recursively, skipping hidden folders, as `lawlint check DIR` does) with the
-lawlint of this checkout (`python -m lawlint check --format json --isolated`, run from the
+lawlint of this checkout (`python -m lawlint check --no-cache --format json --isolated`, run from the
 checkout) and compares the findings with the expected ones stored in --expected FILE
 (default bench/corpus_expected.yaml).  Installed lawlint plugins take part, as in any run;
 set LAWLINT_LOAD_PLUGINS= (empty) to leave them out.
@@ -169,7 +169,7 @@ def lint(files: Sequence[tuple[str, Path]]) -> dict[str, list[Finding]]:
     env = dict(os.environ, PYTHONIOENCODING="utf-8")
     for batch in batches(files):
         by_arg = {str(path): key for key, path in batch}
-        command = [sys.executable, "-m", "lawlint", "check", "--format", "json", "--isolated", *by_arg]
+        command = [sys.executable, "-m", "lawlint", "check", "--no-cache", "--format", "json", "--isolated", *by_arg]
         # Run from the checkout so that `-m lawlint` imports this checkout's lawlint.
         proc = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, encoding="utf-8",
                               errors="replace")

@@ -134,7 +134,7 @@ def main() -> None:
         if args.only and name not in args.only:
             continue
         target = make()
-        m = measure(["check", "--isolated", "--format", "json", str(target)], args.out / f"memory-{name}.json")
+        m = measure(["check", "--no-cache", "--isolated", "--format", "json", str(target)], args.out / f"memory-{name}.json")
         worker = f"{m['worker']:.0f} MB" if m["worker"] else "—"
         print(f"| {labels[name]} | {m['seconds']:.1f} s | {m['parent']:.0f} MB | {worker} | {m['largest']:.0f} MB "
               f"| {m['output']:.1f} MB |", flush=True)

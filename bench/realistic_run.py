@@ -249,7 +249,7 @@ def profile(files: list[Path], out: Path, top: int = 15) -> str:
 
     stats_file = out / "profile.pstats"
     command = [sys.executable, "-c", _PROFILER, str(stats_file),
-               "check", "--isolated", "--format", "json", "-j", "1", *map(str, files)]
+               "check", "--no-cache", "--isolated", "--format", "json", "-j", "1", *map(str, files)]
     start = time.perf_counter()
     with open(os.devnull, "wb") as sink:
         proc = subprocess.run(command, stdout=sink, stderr=subprocess.PIPE)
@@ -304,7 +304,7 @@ def realistic_main(args) -> None:
     import lawlint
 
     compileall.compile_dir(Path(lawlint.__file__).parent, quiet=1)
-    run([*LAWLINT, "check", "--isolated", "--quiet", str(files[0])])  # lawlint's cache built, OS cache warm
+    run([*LAWLINT, "check", "--no-cache", "--isolated", "--quiet", str(files[0])])  # lawlint's cache built, OS cache warm
     jobs = len(os.sched_getaffinity(0))
     print(f"Corpus: {len(files)} realistic reports, {characters:,} characters, seed {args.seed}, paragraphs from "
           f"{', '.join(map(str, args.source)) or 'the generator only'} ({corpus}).")
@@ -336,7 +336,7 @@ def instructions(files: list[Path], count: int = 20) -> str:
     """Machine instructions per report, lawlint (JSON, one process) and autocorrect-py (one
     process): the difference between a run on ``count + 1`` reports and a run on the first.
     Unlike seconds, the count does not change with the machine's load or speed."""
-    lawlint = [*LAWLINT, "check", "--isolated", "--format", "json", "-j", "1"]
+    lawlint = [*LAWLINT, "check", "--no-cache", "--isolated", "--format", "json", "-j", "1"]
     rows = [("lawlint `check --format json -j 1`", lawlint)]
     if _peer_version() is not None:
         rows.append(("autocorrect-py, 1 process", PEER))
@@ -356,9 +356,9 @@ def instructions(files: list[Path], count: int = 20) -> str:
 def _timed(args, corpus: Path, files: list[Path]) -> None:
     json_out = args.out / "realistic-lawlint.json"
     commands = [("`lawlint check --format json -j 2`", "json",
-                 [*LAWLINT, "check", "--isolated", "--format", "json", "-j", "2", str(corpus)], json_out),
+                 [*LAWLINT, "check", "--no-cache", "--isolated", "--format", "json", "-j", "2", str(corpus)], json_out),
                 ("`lawlint check --quiet -j 2`", "quiet",
-                 [*LAWLINT, "check", "--isolated", "--quiet", "-j", "2", str(corpus)], os.devnull)]
+                 [*LAWLINT, "check", "--no-cache", "--isolated", "--quiet", "-j", "2", str(corpus)], os.devnull)]
     peer = _peer_version() is not None
     if peer:
         commands += [("autocorrect-py, 1 process", "peer1", [*PEER, str(corpus)], args.out / "realistic-peer.json"),
@@ -411,7 +411,7 @@ def _timed(args, corpus: Path, files: list[Path]) -> None:
     for label, path in ((f"realistic report ({realistic_file.name}, "
                          f"{len(realistic_file.read_text(encoding='utf-8')):,} characters)", realistic_file),
                         (f"clean report ({CLEAN_REPORT.relative_to(ROOT)})", CLEAN_REPORT)):
-        rows = [run([*LAWLINT, "check", "--isolated", str(path)]) for _ in range(args.one_file_runs)]
+        rows = [run([*LAWLINT, "check", "--no-cache", "--isolated", str(path)]) for _ in range(args.one_file_runs)]
         walls = [r["wall"] for r in rows]
         print(f"| {label} | {statistics.median(walls):.3f} s | {min(walls):.3f} s | {max(walls):.3f} s | "
               f"{statistics.median(r['cpu'] for r in rows):.3f} s | {_mb(max(r['largest_kb'] for r in rows))} |")

@@ -65,7 +65,7 @@ def instructions_per_report(files: list[Path], count: int = 20) -> float:
     the difference between a run on ``count + 1`` files and a run on the first one."""
     def run(paths: list[Path]) -> int:
         command = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
-                   *LAWLINT, "check", "--isolated", "--quiet", "-j", "1", *map(str, paths)]
+                   *LAWLINT, "check", "--no-cache", "--isolated", "--quiet", "-j", "1", *map(str, paths)]
         proc = subprocess.run(command, capture_output=True, text=True)
         found = re.search(r"Collected : (\d+)", proc.stderr)
         if found is None:
@@ -156,18 +156,18 @@ def main() -> None:
 
     compileall.compile_dir(Path(lawlint.__file__).parent, quiet=1)
     # build lawlint's cache (jieba table, OpenCC characters, compiled regular expressions), warm the OS cache
-    measure(["check", "--isolated", "--quiet", str(files[0])], 1)
+    measure(["check", "--no-cache", "--isolated", "--quiet", str(files[0])], 1)
     rows = []
     jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     mb = lambda value: "n/a" if value is None else f"{value:.0f} MB"  # noqa: E731
     for label, extra in ((f"{len(files)} reports, {jobs} processes", []),
                          (f"{len(files)} reports, 1 process", ["-j", "1"])):
-        seconds, cpu, peak, tree = measure(["check", "--isolated", "--quiet", *extra, str(corpus)], args.repeat)
+        seconds, cpu, peak, tree = measure(["check", "--no-cache", "--isolated", "--quiet", *extra, str(corpus)], args.repeat)
         rows.append((label, f"{seconds:.2f} s", f"{cpu:.2f} s", f"{characters / seconds / 1e6:.2f} M", mb(peak),
                      mb(tree)))
     for label, path in (("1 report, no segmentation needed", QUIET_REPORT),
                         ("1 report, jieba loaded (RP002 confirms candidates)", files[0])):
-        seconds, cpu, peak, tree = measure(["check", "--isolated", str(path)], max(args.repeat, 5))
+        seconds, cpu, peak, tree = measure(["check", "--no-cache", "--isolated", str(path)], max(args.repeat, 5))
         rows.append((label, f"{seconds:.2f} s", f"{cpu:.2f} s", "—", mb(peak), mb(tree)))
 
     print(f"Corpus: {len(files)} generated reports, {characters:,} characters ({corpus}).")

@@ -8,11 +8,12 @@ from __future__ import annotations
 import collections
 import contextlib
 import copy
+import gettext
 import itertools
 import os
 import sys
 from pathlib import Path
-from typing import Callable, Iterator, Sequence
+from typing import Callable, Iterator, Sequence, TextIO
 
 import click
 
@@ -28,7 +29,8 @@ from lawlint.engine.plugins import CONTRIBUTIONS
 from lawlint.engine.plugins import load as load_plugins
 from lawlint.engine.registry import UsageError
 from lawlint.engine.runner import STDIN, default_jobs, lint_files, read
-from lawlint.output import docs, formatters
+from lawlint.output import docs, formatters, interface
+from lawlint.output.ci import Statistics
 from lawlint.output.formatters import Summary
 from lawlint.rule import ConfigError, Severity
 
@@ -40,25 +42,91 @@ def _selectors(values: Sequence[str]) -> list[str]:
 
 
 def _warn(message: str) -> None:
-    click.echo(f"lawlint: 警告：{formatters.printable(message)}", err=True)  # paths may hold anything
+    click.echo(f"lawlint: {_label('warning')}{formatters.printable(message)}", err=True)  # paths may hold anything
 
 
 def _error(message: str) -> None:
-    click.echo(f"lawlint: 错误：{formatters.printable(message)}", err=True)
+    click.echo(f"lawlint: {_label('error')}{formatters.printable(message)}", err=True)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.version_option(__version__, "-V", "--version", prog_name="lawlint")
+def _label(severity: str) -> str:
+    return f"{interface.tag(severity)}：" if interface.current() == "zh" else f"{severity}: "
+
+
+class _ClickTextOption(click.Option):
+    """An option of click's own (``--version``) whose help is click's text, looked up when shown:
+    the interface language is known only once the command line is read."""
+
+    def __init__(self, *args, click_help: str, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.click_help = click_help
+
+    def get_help_record(self, ctx: click.Context):
+        self.help = gettext.gettext(self.click_help)
+        return super().get_help_record(ctx)
+
+
+class _HelpFormatter(click.HelpFormatter):
+    def write_heading(self, heading: str) -> None:
+        """“选项：” in Chinese, “Options:” in English."""
+        if interface.current() == "zh":
+            self.write(f"{'':>{self.current_indent}}{heading}：\n")
+        else:
+            super().write_heading(heading)
+
+
+class _Context(click.Context):
+    formatter_class = _HelpFormatter
+
+
+class _Command(click.Command):
+    """A command whose help option says “Show this message and exit.” in the interface language
+    (click creates that option once per command and keeps it)."""
+
+    context_class = _Context
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = gettext.gettext("Show this message and exit.")
+        return option
+
+
+class _Group(_Command, click.Group):
+    command_class = _Command
+
+
+def _set_language(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    if value is not None:
+        interface.use(value)
+
+
+def _show_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        click.echo(gettext.gettext("%(prog)s, version %(version)s") % {"prog": "lawlint", "version": __version__})
+        ctx.exit()
+
+
+def _language_option(function):
+    return click.option("--lang", type=click.Choice(interface.LANGUAGES), default=None, is_eager=True,
+                        expose_value=False, callback=_set_language,
+                        help="界面语言：zh（默认）或 en；也可用环境变量 LAWLINT_LANG。")(function)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.option("-V", "--version", cls=_ClickTextOption, click_help="Show the version and exit.", is_flag=True,
+              is_eager=True, expose_value=False, callback=_show_version)
+@_language_option
 def cli() -> None:
     """lawlint —— 公文检查工具：法治政府建设年度报告的结构、发文字号、日期与重复语句。"""
 
 
 @cli.command()
+@_language_option
 @click.argument("paths", nargs=-1)
-@click.option("--format", "output_format", default="text", show_default=True, metavar="text|json|jsonl|html|csv",
-              help="输出格式（jsonl：每行一个问题；html：审核意见网页；csv：审核意见表）。")
-@click.option("--output", "-o", "output_path", type=click.Path(dir_okay=False), default=None, metavar="FILE",
-              help="把结果写入 FILE（UTF-8），不写到标准输出。")
+@click.option("--format", "output_format", default="text", show_default=True, metavar="FORMAT",
+              help="输出格式：text、concise（每个问题一行）、json、jsonl（每行一个问题）、github（GitHub Actions 注释）、"
+                   "gitlab（GitLab 代码质量）、junit、sarif、html（审核意见网页）、csv（审核意见表）；插件可以增加格式。")
 @click.option("--select", multiple=True, metavar="CODES", help="只启用这些规则（代码前缀或名称，可用逗号分隔）。")
 @click.option("--ignore", multiple=True, metavar="CODES", help="停用这些规则（代码前缀或名称，可用逗号分隔）。")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="使用指定的配置文件（用于全部文件）。")
@@ -77,6 +145,15 @@ def cli() -> None:
               help="这些插件（发行包名或前缀，逗号分隔）必须已安装且加载成功，否则以状态 2 退出。")
 @click.option("--max-size", type=click.FloatRange(min=0), default=None, metavar="MB",
               help=f"大于此值的文档不检查（以状态 2 结束）；默认 {config_module.DEFAULT_MAX_SIZE} MB，0 表示不限。")
+@click.option("--statistics", is_flag=True, help="只输出每条规则的问题数（text 或 json 格式）。")
+@click.option("--exit-zero", is_flag=True, help="有问题也以状态 0 退出（用法和输入错误仍为 2）。")
+@click.option("--output-file", "--output", "-o", "output_path", type=click.Path(dir_okay=False, writable=True),
+              default=None, metavar="FILE",
+              help="把结果写入文件（UTF-8），而不是标准输出。")
+@click.option("--stdin-filename", default=None, metavar="NAME",
+              help="把标准输入当作这个文件检查：用它的配置文件、per-file-ignores、文件类型，并以它报告位置；"
+                   "没有给出文件时即检查标准输入。")
+@click.option("--no-cache", is_flag=True, help="不使用检查结果的缓存（默认：未改动的文件直接取上次的结果）。")
 @click.option("--show-settings", is_flag=True, help="不检查，列出每个文件所用的配置文件、规则、文档类型和选项。")
 @click.option("--verbose", "-v", is_flag=True, help="在标准错误中说明用了哪个配置文件。")
 @click.option("--whole-page", is_flag=True,
@@ -91,8 +168,9 @@ def cli() -> None:
 @click.option("--show-stale", is_flag=True, help="与基线同用：列出基线中已不存在（已改正或已改动）的条目。")
 @click.pass_obj
 def check(loaded, paths, output_format, select, ignore, config_path, isolated, fail_on, profile, quiet, show_all,
-          color, jobs, plugin_files, require_plugins, max_size, show_settings, verbose, whole_page,
-          output_path, fix, unsafe_fixes, diff, baseline_path, write_baseline, show_stale) -> int:
+          color, jobs, plugin_files, require_plugins, max_size, statistics, exit_zero, output_path, stdin_filename,
+          no_cache, show_settings, verbose, whole_page, fix, unsafe_fixes, diff, baseline_path, write_baseline,
+          show_stale) -> int:
     """检查文档（文件、目录或 - 表示标准输入）。
 
     每个文件使用离它最近的配置文件（从文件所在目录向上找，到仓库根目录或用户主目录为止）。
@@ -106,14 +184,16 @@ def check(loaded, paths, output_format, select, ignore, config_path, isolated, f
             os.getcwd()
         except OSError:
             raise UsageError("当前目录已不存在（已被删除或移走）：请换一个目录，或给出要检查的文件或目录") from None
-    paths = paths or (".",)
+    if stdin_filename is not None and not stdin_filename.strip():
+        raise UsageError("--stdin-filename: 文件名不能为空")
+    paths = paths or ((STDIN,) if stdin_filename else (".",))
     if unsafe_fixes and not (fix or diff):
         raise UsageError("--unsafe-fixes 要与 --fix 或 --diff 一起使用")
     if write_baseline and (fix or diff):
         raise UsageError("--write-baseline 不能与 --fix 或 --diff 同用：请先修改，再记录基线")
     if show_settings:
         for path in paths:
-            click.echo(settings_text(configs, path))
+            click.echo(settings_text(configs, stdin_filename if path == STDIN and stdin_filename else path))
         return 0
     skipped: list[tuple[str, str]] = []
     files, missing = collect(paths, lambda folder: configs.linter(folder).file_types, skipped=skipped)
@@ -121,7 +201,7 @@ def check(loaded, paths, output_format, select, ignore, config_path, isolated, f
         target = os.path.realpath(output_path)
         files = [f for f in files if f == STDIN or os.path.realpath(f) != target]
     _say_skipped(skipped, files)
-    items = [(path, configs.index(path)) for path in files]
+    items = [(path, configs.index(stdin_filename if path == STDIN and stdin_filename else path)) for path in files]
     if not configs.linters:  # nothing to read: the configuration is still checked
         configs.index(None)
     formatter_class = next((lin.formatters[output_format] for lin in configs.linters
@@ -129,6 +209,8 @@ def check(loaded, paths, output_format, select, ignore, config_path, isolated, f
     if formatter_class is None:
         known = dict.fromkeys(name for lin in configs.linters for name in lin.formatters)
         raise UsageError(f"--format: 未知的输出格式 “{output_format}”（可用：{'、'.join(known)}）")
+    if statistics and output_format not in ("text", "json"):
+        raise UsageError(f"--statistics 只能与 --format text 或 json 一起使用（而不是 {output_format}）")
     if verbose:
         used = collections.Counter(index for _, index in items)
         for index in sorted(used) or [0]:
@@ -141,72 +223,96 @@ def check(loaded, paths, output_format, select, ignore, config_path, isolated, f
         raise UsageError("--show-stale 要与 --baseline（或配置中的 baseline:）一起使用")
     # with --fix, standard input's fixed text goes to standard output, the report to standard error
     default_stream = sys.stderr if fix and not diff and STDIN in files else sys.stdout
-    try:
-        stream = default_stream if output_path is None else open(output_path, "w", encoding="utf-8", newline="")
-    except OSError as exc:
-        raise UsageError(f"--output: 无法写入 {output_path}（{exc.strerror or exc}）") from None
-    with contextlib.ExitStack() as stack:
-        if stream is not default_stream:
-            stack.enter_context(stream)
-        return _report(configs, files, missing, items, formatter_class, stream, color, quiet, show_all,
-                       thresholds, jobs, task, baselines, write_baseline, show_stale)
-
-
-def _report(configs, files, missing, items, formatter_class, stream, color, quiet, show_all, thresholds, jobs,
-            task, baselines, write_baseline, show_stale) -> int:
-    """Lint the files (and fix them, with ``task``) and write what is found through the
-    formatter; the exit status."""
-    diff = task is not None and task.diff
-    use_color = color == "always" or (color == "auto" and stream.isatty() and "NO_COLOR" not in os.environ)
-    formatter = formatter_class(stream, color=use_color, quiet=quiet, show_all=show_all)
-    formatter.rules = {rule.code: rule for lin in configs.linters for rule in lin.rules}
-    summary = Summary()
-    failing = changed = False
-    fixed_stdin: bytes | None = None
-    if not diff:
-        formatter.start()
-    stdin = _read_stdin(configs.linter(STDIN).max_size) if STDIN in files else None
-    results = itertools.chain((FileResult(path, error=problem) for path, problem in missing),
-                              lint_files(configs.linters, configs.settings, items, jobs or default_jobs(), stdin,
-                                         excerpts=bool(formatter.excerpts), task=task))
-    indexes = itertools.chain((None for _ in missing), (index for _, index in items))
-    for result, index in zip(results, indexes):
-        if result.error:
-            _error(f"{result.path}: {result.error}")
-        for note in result.notes:
-            _warn(f"{result.path}: {note}")
-        baselines.take(result, index)
-        summary.add(result)
-        if index is not None and any(_SEVERITY_RANKS[f.severity] >= thresholds[index].rank
-                                     for f in result.findings):
-            failing = True
-        if result.output is not None:
-            fixed_stdin = result.output
-        if diff:
-            if result.diff:
-                changed = True
-                sys.stdout.write(result.diff)
-            continue
-        formatter.file(result)  # each file's findings are dropped once reported
-    if diff:
-        _say_diff(summary, changed)
-    else:
-        formatter.finish(summary)
+    with _output(output_path, default_stream) as stream:
+        use_color = color == "always" or (color == "auto" and output_path is None and stream.isatty()
+                                          and "NO_COLOR" not in os.environ)
+        if statistics:
+            formatter = Statistics(stream, as_json=output_format == "json", color=use_color)
+        else:
+            formatter = formatter_class(stream, color=use_color, quiet=quiet, show_all=show_all)
+        formatter.rules = {rule.code: rule for lin in configs.linters for rule in lin.rules}
+        run = _Run(configs, items, thresholds, task, baselines)
+        run.lint(formatter, missing, files, jobs, stdin_filename, cache=not no_cache and task is None)
     if write_baseline:
         baselines.write()
     elif show_stale:
         baselines.show_stale()
-    if fixed_stdin is not None:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(fixed_stdin)
-        sys.stdout.buffer.flush()
-    if summary.errors:
+    run.write_fixed_stdin()
+    if run.summary.errors:
         return 2
     if write_baseline:
         return 0
     if diff:
-        return 1 if changed else 0
-    return 1 if failing else 0
+        return 1 if run.changed else 0
+    return 1 if run.failing and not exit_zero else 0
+
+
+class _Run:
+    """One ``check`` run: the files linted (or fixed) and reported one by one."""
+
+    def __init__(self, configs: LinterSet, items, thresholds, task, baselines) -> None:
+        self.configs, self.items, self.thresholds = configs, items, thresholds
+        self.task, self.baselines = task, baselines
+        self.summary = Summary()
+        self.failing = self.changed = False
+        self.fixed_stdin: bytes | None = None
+
+    def lint(self, formatter, missing, files, jobs, stdin_filename, cache: bool) -> None:
+        configs, items, diff = self.configs, self.items, self.task is not None and self.task.diff
+        if not diff:
+            formatter.start()
+        stdin = None
+        if STDIN in files:
+            stdin = _read_stdin(configs.linters[next(index for path, index in items if path == STDIN)].max_size)
+        results = itertools.chain((FileResult(path, error=problem) for path, problem in missing),
+                                  lint_files(configs.linters, configs.settings, items, jobs or default_jobs(), stdin,
+                                             excerpts=bool(formatter.excerpts), task=self.task,
+                                             stdin_name=stdin_filename, cache=cache))
+        indexes = itertools.chain((None for _ in missing), (index for _, index in items))
+        for result, index in zip(results, indexes):
+            if result.error:
+                _error(f"{result.path}: {result.error}")
+            for note in result.notes:
+                _warn(f"{result.path}: {note}")
+            self.baselines.take(result, index)
+            self.summary.add(result)
+            if index is not None and any(_SEVERITY_RANKS[f.severity] >= self.thresholds[index].rank
+                                         for f in result.findings):
+                self.failing = True
+            if result.output is not None:
+                self.fixed_stdin = result.output
+            if diff:
+                if result.diff:
+                    self.changed = True
+                    sys.stdout.write(result.diff)
+                continue
+            formatter.file(result)  # each file's findings are dropped once reported
+        if diff:
+            _say_diff(self.summary, self.changed)
+        else:
+            formatter.finish(self.summary)
+
+    def write_fixed_stdin(self) -> None:
+        if self.fixed_stdin is not None:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(self.fixed_stdin)
+            sys.stdout.buffer.flush()
+
+
+@contextlib.contextmanager
+def _output(path: str | None, default: TextIO) -> Iterator[TextIO]:
+    """``default`` (standard output), or the ``--output-file`` (UTF-8, its folder created),
+    closed after the run."""
+    if path is None:
+        yield default
+        return
+    try:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        handle = open(path, "w", encoding="utf-8", errors="backslashreplace", newline="\n")
+    except OSError as exc:
+        raise UsageError(f"--output-file: 无法写入 {path}（{exc.strerror or exc}）") from None
+    with handle:
+        yield handle
 
 
 class _Baselines:
@@ -389,6 +495,7 @@ def _walk(top: str, extensions: Sequence[str], warn: Callable[[str], None],
 
 
 @cli.command()
+@_language_option
 @click.option("--format", "output_format", type=click.Choice(["text", "json", "md"]), default="text",
               show_default=True, help="text 为表格，json 供程序读取，md 为规则参考文档（docs/rules.md）。")
 @click.option("--isolated", is_flag=True, help="忽略配置文件（配置中的规则包和插件文件不计入）。")
@@ -420,6 +527,7 @@ def _rule_record(entry) -> dict:
 
 
 @cli.command()
+@_language_option
 @click.argument("rule")
 @click.pass_obj
 def explain(loaded, rule) -> int:
@@ -433,6 +541,7 @@ def explain(loaded, rule) -> int:
 
 
 @cli.command()
+@_language_option
 @click.option("--isolated", is_flag=True, help="忽略配置文件（配置中的插件文件不计入）。")
 @click.pass_obj
 def plugins(loaded, isolated) -> int:
@@ -473,6 +582,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
+    chosen = os.environ.get(interface.VARIABLE)
+    language = interface.parse(chosen)
+    with interface.session(language or interface.DEFAULT):
+        if language is None:
+            _warn(f"环境变量 {interface.VARIABLE}={chosen} 不是可用的界面语言（{'、'.join(interface.LANGUAGES)}），"
+                  "使用中文")
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     try:
         loaded = load_plugins(warn=_warn)
         group = copy.copy(cli)

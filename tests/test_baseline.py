@@ -36,7 +36,7 @@ def test_only_new_findings_are_reported(cli, project):
     cli("check", *SELECT, "--write-baseline", "base.json", "稿件")
     (project / "稿件" / "a.txt").write_text(DRAFT + "新的一句,有半角逗号。\n", encoding="utf-8")
     run = cli("check", *SELECT, "--baseline", "base.json", "稿件")
-    assert run.code == 1 and run.out.splitlines() == ["稿件/a.txt:4:5: PU001 [warning] 半角逗号“,”应为全角“，”"]
+    assert run.code == 1 and run.out.splitlines() == ["稿件/a.txt:4:5: PU001 [警告] 半角逗号“,”应为全角“，”"]
 
 
 def test_a_second_identical_finding_is_new(cli, project):
@@ -44,7 +44,7 @@ def test_a_second_identical_finding_is_new(cli, project):
     cli("check", *SELECT, "--write-baseline", "base.json", "稿件")
     (project / "稿件" / "a.txt").write_text(DRAFT + "我们继续加强法制建设。\n", encoding="utf-8")
     run = cli("check", *SELECT, "--baseline", "base.json", "稿件")
-    assert run.out.splitlines() == ["稿件/a.txt:4:7: WD001 [error] 应写作“法治建设”，而非“法制建设”"]
+    assert run.out.splitlines() == ["稿件/a.txt:4:7: WD001 [错误] 应写作“法治建设”，而非“法制建设”"]
 
 
 def test_fixed_findings_drop_out_and_are_shown_stale(cli, project):

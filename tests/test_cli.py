@@ -26,9 +26,9 @@ def draft(tmp_path):
 def test_text_output_shape(cli, draft):
     run = cli("check", "--isolated", str(draft))
     assert run.code == 1
-    assert re.search(rf"^{re.escape(str(draft))}:1:1: ST003 \[error\] 标题缺少“的”", run.out, re.M)
+    assert re.search(rf"^{re.escape(str(draft))}:1:1: ST003 \[错误\] 标题缺少“的”", run.out, re.M)
     assert "    1 | 江门市科学技术局关于2019年度法治政府建设情况报告" in run.out
-    assert f"{draft}:4:3: DN001 [error] 发文字号“江府办函〔2015236号”不规范" in run.out
+    assert f"{draft}:4:3: DN001 [错误] 发文字号“江府办函〔2015236号”不规范" in run.out
     assert "应写作“江府办函〔2015〕236号”" in run.out
     assert "= 修改建议：改为“江府办函〔2015〕236号”" in run.out
     assert run.out.rstrip().splitlines()[-1].startswith("共发现 ")
@@ -88,7 +88,7 @@ def test_fail_on(cli, draft):
 def test_stdin(cli):
     run = cli("check", "--isolated", "--select", "DN001", "-", stdin="依据国办发[2024]第012号文件。\n".encode())
     assert run.code == 1
-    assert run.out.startswith("<stdin>:1:3: DN001 [error]")
+    assert run.out.startswith("<stdin>:1:3: DN001 [错误]")
 
 
 def test_directories_are_walked_for_documents(cli, tmp_path):
@@ -192,7 +192,7 @@ def test_python_dash_m(tmp_path):
 
 def test_version(cli):
     run = cli("--version")
-    assert run.code == 0 and run.out.startswith("lawlint, version ")
+    assert run.code == 0 and run.out.startswith("lawlint，版本 ")
 
 
 def test_parallel_run_reports_the_same_findings_in_the_same_order(cli, tmp_path):
@@ -226,7 +226,7 @@ def test_many_findings_of_one_rule_are_one_summarised_entry(cli, tmp_path):
     path.write_text(COMMA_HEAVY, encoding="utf-8")
     run = cli("check", "--isolated", "--select", "PU001", str(path))
     entries = [line for line in run.out.splitlines() if line.startswith(str(path))]
-    assert entries == [f"{path}:1:6: PU001 [warning] 半角逗号“,”应为全角“，”"
+    assert entries == [f"{path}:1:6: PU001 [警告] 半角逗号“,”应为全角“，”"
                        "（本文件共 9 处，见第 1、2、3、4、5 行，均附有修改建议；--show-all 逐条列出）"]
     assert "共发现 9 个问题" in run.out
 

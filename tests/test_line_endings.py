@@ -72,7 +72,7 @@ def test_text_output_shows_the_line_of_a_cr_only_file(cli, tmp_path):
     path.write_bytes(with_breaks(DRAFT, "cr").encode("utf-8"))
     run = cli("check", "--isolated", "--select", "DN001", str(path))
     assert run.out.splitlines()[:2] == [
-        f"{path}:6:20: DN001 [error] 发文字号“青政办发[2023]第07号”不规范（年份应使用六角括号“〔〕”，不用“[]”；"
+        f"{path}:6:20: DN001 [错误] 发文字号“青政办发[2023]第07号”不规范（年份应使用六角括号“〔〕”，不用“[]”；"
         "序号前不加“第”字；序号不编虚位（1不编为01）），应写作“青政办发〔2023〕7号”",
         "    6 | 　　全年办理行政许可事项214件，依据青政办发[2023]第07号文件开展工作。"]
     report = json.loads(cli("check", "--isolated", "--select", "DN001", "--format", "json", str(path)).out)

@@ -51,8 +51,8 @@ def test_a_file_name_cannot_break_a_line(cli, tmp_path):
     path = tmp_path / "报告\n未发现问题.txt"
     path.write_text(DRAFT, encoding="utf-8")
     run = cli("check", "--isolated", "--select", "DN001", "--quiet", str(path))
-    assert run.out.splitlines() == [f"{tmp_path}/报告\\x0a未发现问题.txt:1:3: DN001 [error] " + run.out.split(
-        " [error] ")[1].rstrip("\n")]
+    assert run.out.splitlines() == [f"{tmp_path}/报告\\x0a未发现问题.txt:1:3: DN001 [错误] " + run.out.split(
+        " [错误] ")[1].rstrip("\n")]
     run = cli("check", "--isolated", str(tmp_path / "缺失\x1b[2J.txt"))
     assert run.err == f"lawlint: 错误：{tmp_path}/缺失\\x1b[2J.txt: 找不到该文件或目录\n"
 

@@ -83,8 +83,10 @@ def test_output_writes_the_report_to_a_file_and_a_second_run_does_not_check_it(c
     csv_out = tmp_path / "意见表.csv"
     cli("check", "--isolated", "--format", "csv", "--output", str(csv_out), str(draft))
     assert csv_out.read_bytes().startswith(b"\xef\xbb\xbf") and b"\r\n" in csv_out.read_bytes()
-    run = cli("check", "--isolated", "-o", str(tmp_path / "无此目录" / "x.html"), str(draft))
-    assert run.code == 2 and "--output" in run.err
+    made = tmp_path / "新目录" / "x.html"  # a missing folder is created
+    assert cli("check", "--isolated", "-o", str(made), str(draft)).code == 1 and made.exists()
+    run = cli("check", "--isolated", "-o", str(draft / "x.html"), str(draft))  # under a file: impossible
+    assert run.code == 2 and "--output-file" in run.err
 
 
 needs_chromium = pytest.mark.skipif(html_report.chromium() is None, reason="Chromium is not installed")

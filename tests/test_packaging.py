@@ -23,6 +23,7 @@ def test_wheel_contains_the_data_folder(wheel):
     names = zipfile.ZipFile(wheel).namelist()
     shipped = {p.relative_to(ROOT).as_posix() for p in (ROOT / "lawlint" / "data").rglob("*.yml")}
     assert len(shipped) > 30 and shipped <= set(names)
+    assert "lawlint/data/locale/zh/LC_MESSAGES/lawlint.mo" in names  # click's texts in Chinese
 
 
 def test_wheel_finds_its_data_without_the_checkout(wheel, tmp_path):

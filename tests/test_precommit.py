@@ -76,7 +76,7 @@ def test_hook_fails_on_a_defective_draft_and_passes_a_clean_one(tmp_path):
     refused = commit(project, env, "报告.txt", DEFECTIVE)
     output = refused.stdout + refused.stderr
     assert refused.returncode != 0, output
-    assert "报告.txt:2:3: DN001 [error]" in output and "应写作“江府办函〔2015〕236号”" in output
+    assert "报告.txt:2:3: DN001 [错误]" in output and "应写作“江府办函〔2015〕236号”" in output
 
     (project / "报告.txt").unlink()
     accepted = commit(project, env, "规范.txt",
@@ -95,7 +95,7 @@ def test_agency_plugin_as_additional_dependency_flags_its_rule(tmp_path):
                      "青山县司法局\n2025年2月10日\n")
     output = refused.stdout + refused.stderr
     assert refused.returncode != 0, output
-    assert "报告.txt:2:10: XA201 [warning] 应写作“行政执法证”，而非“执法证”" in output
+    assert "报告.txt:2:10: XA201 [警告] 应写作“行政执法证”，而非“执法证”" in output
 
 
 @NEEDS_GIT

@@ -104,6 +104,13 @@ def register_profiles():
 
 @hookimpl
 def register_formatters():
+    from lawlint.output.ci import (
+        ConciseFormatter,
+        GithubFormatter,
+        GitlabFormatter,
+        JunitFormatter,
+        SarifFormatter,
+    )
     from lawlint.output.csv import CsvFormatter
     from lawlint.output.formatters import (
         JsonFormatter,
@@ -112,7 +119,8 @@ def register_formatters():
     )
     from lawlint.output.html import HtmlFormatter
 
-    return [TextFormatter, JsonFormatter, JsonLinesFormatter, HtmlFormatter, CsvFormatter]
+    return [TextFormatter, JsonFormatter, JsonLinesFormatter, ConciseFormatter, GithubFormatter, GitlabFormatter,
+            JunitFormatter, SarifFormatter, HtmlFormatter, CsvFormatter]
 
 
 @hookimpl

@@ -203,6 +203,9 @@ class Linter:
         return found
 
 
+INTERNAL_ERROR = "运行出错，已跳过本文件的这项检查"  # in the message of a rule's internal-error finding
+
+
 def run_rule(rule: Rule, doc: Document) -> list[Violation]:
     """The rule's findings, or one internal-error finding if it raises (or calls sys.exit)
     or yields something that is not a well-formed finding inside the document."""
@@ -218,7 +221,7 @@ def run_rule(rule: Rule, doc: Document) -> list[Violation]:
                      else replace(v, fix=v.fix.at_most(ceiling)) for v in found]
         return found
     except (Exception, SystemExit) as exc:  # one broken rule must not stop the others
-        message = (f"规则 {rule.code}（{rule.name}）运行出错，已跳过本文件的这项检查："
+        message = (f"规则 {rule.code}（{rule.name}）{INTERNAL_ERROR}："
                    f"{_described(exc)}。其他检查照常进行；请向规则作者报告此问题")
         return [Violation(rule.code, rule.name, Severity.ERROR, message, Span(0, 0))]
 

@@ -18,6 +18,7 @@ import os
 from collections import deque
 from typing import Any, Iterator, Protocol, Sequence
 
+from lawlint.engine import result_cache
 from lawlint.engine.linter import FileResult, Linter
 from lawlint.engine.results import Finding
 from lawlint.lang import words
@@ -51,13 +52,16 @@ class Task(Protocol):
 
 
 def read(linter: Linter, path: str, stdin: bytes | None = None, excerpts: bool = False,
-         task: Task | None = None) -> FileResult:
-    """``path`` linted in this process (or given to ``task``), its findings resolved."""
+         task: Task | None = None, stdin_name: str | None = None, cache: bool = False) -> FileResult:
+    """``path`` linted in this process (or given to ``task``), its findings resolved;
+    standard input is read as the file ``stdin_name`` (its type and per-file settings) when
+    that is given.  With ``cache`` (and no task), a file's findings come from the results
+    cache when nothing changed."""
     limit = linter.max_size
     try:
         if path == STDIN:
             data = stdin or b""
-            name = "<stdin>"
+            name = stdin_name or "<stdin>"
             if limit and len(data) > limit:
                 return FileResult(name, error=too_large(len(data), limit))
             return _run(linter, name, data, excerpts, task, stdin=True)
@@ -70,14 +74,21 @@ def read(linter: Linter, path: str, stdin: bytes | None = None, excerpts: bool =
         return FileResult(path, error=f"无法读取：{exc.strerror or exc}")
     if limit and len(data) > limit:  # it grew while being read
         return FileResult(path, error=too_large(len(data), limit))
-    return _run(linter, path, data, excerpts, task)
+    return _run(linter, path, data, excerpts, task, cache=cache)
 
 
 def _run(linter: Linter, path: str, data: bytes, excerpts: bool, task: Task | None,
-         stdin: bool = False) -> FileResult:
+         stdin: bool = False, cache: bool = False) -> FileResult:
     if task is not None:
         return task.run(linter, path, data, excerpts, stdin)
-    return linter.lint_bytes(path, data).resolve(excerpts)
+    if not cache or stdin:
+        return linter.lint_bytes(path, data).resolve(excerpts)
+    entry, key, found = result_cache.lookup(linter, path, data, excerpts)
+    if found is not None:
+        return found
+    result = linter.lint_bytes(path, data).resolve(excerpts)
+    result_cache.store(entry, key, data, result)
+    return result
 
 
 def _start(settings: Sequence[dict[str, Any]]) -> None:
@@ -94,15 +105,16 @@ def _linter(index: int) -> Linter:
     return _workers[index]
 
 
-def _lint(path: str, index: int, excerpts: bool, task: Task | None = None) -> tuple:
+def _lint(path: str, index: int, excerpts: bool, task: Task | None = None, cache: bool = False) -> tuple:
     """One file, as the plain tuple sent to the parent."""
-    result = read(_linter(index), path, excerpts=excerpts, task=task)
+    result = read(_linter(index), path, excerpts=excerpts, task=task, cache=cache)
     return (result.path, result.error, result.encoding, result.format, result.profile,
             [tuple(f) for f in result.findings], result.fixed, result.diff, result.output, tuple(result.notes))
 
 
-def _lint_chunk(items: list[tuple[str, int]], excerpts: bool, task: Task | None = None) -> list[tuple]:
-    return [_lint(path, index, excerpts, task) for path, index in items]
+def _lint_chunk(items: list[tuple[str, int]], excerpts: bool, task: Task | None = None,
+                cache: bool = False) -> list[tuple]:
+    return [_lint(path, index, excerpts, task, cache) for path, index in items]
 
 
 def _result(record: tuple) -> FileResult:
@@ -126,27 +138,29 @@ def _chunks(paths: list, jobs: int) -> list[list]:
 
 def lint_files(linters: Sequence[Linter], settings: Sequence[dict[str, Any]], items: list[tuple[str, int]],
                jobs: int, stdin: bytes | None = None, excerpts: bool = False,
-               task: Task | None = None) -> Iterator[FileResult]:
+               task: Task | None = None, stdin_name: str | None = None,
+               cache: bool = False) -> Iterator[FileResult]:
     """Results for ``items`` — (path, index of its linter) — in order; ``settings[i]`` rebuild
     ``linters[i]`` in spawned worker processes.  ``task`` does something else than linting
     with each file (``read``).  The collector's settings, changed for the run, are restored
     afterwards."""
     threshold = gc.get_threshold()
     try:
-        yield from _lint_files(linters, settings, items, jobs, stdin, excerpts, task)
+        yield from _lint_files(linters, settings, items, jobs, stdin, excerpts, task, stdin_name, cache)
     finally:  # the caller's process goes on as it was
         gc.unfreeze()
         gc.set_threshold(*threshold)
 
 
 def _lint_files(linters: Sequence[Linter], settings: Sequence[dict[str, Any]], items: list[tuple[str, int]],
-                jobs: int, stdin: bytes | None, excerpts: bool, task: Task | None) -> Iterator[FileResult]:
+                jobs: int, stdin: bytes | None, excerpts: bool, task: Task | None,
+                stdin_name: str | None, cache: bool) -> Iterator[FileResult]:
     global _workers
     jobs = min(jobs, len(items) // MIN_FILES_PER_JOB)
     if jobs <= 1 or any(path == STDIN for path, _ in items):
         _collect_less()
         for path, index in items:
-            yield read(linters[index], path, stdin, excerpts, task)
+            yield read(linters[index], path, stdin, excerpts, task, stdin_name, cache)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -168,7 +182,7 @@ def _lint_files(linters: Sequence[Linter], settings: Sequence[dict[str, Any]], i
             while chunks and len(pending) < jobs * CHUNKS_IN_FLIGHT and broken is None:
                 chunk = chunks.popleft()
                 try:
-                    pending.append((chunk, pool.submit(_lint_chunk, chunk, excerpts, task)))
+                    pending.append((chunk, pool.submit(_lint_chunk, chunk, excerpts, task, cache)))
                 except BrokenProcessPool as exc:
                     broken = str(exc) or type(exc).__name__
                     chunks.appendleft(chunk)

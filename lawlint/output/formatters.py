@@ -1,6 +1,7 @@
 """Output formats.  A formatter sees each file's result, then the run's summary.
 
-``text`` is for people: ``path:line:col: CODE [severity] message``, the source line
+``text`` is for people: ``path:line:col: CODE [severity] message`` (the severity in the
+interface language: ``[错误]`` or ``[error]``), the source line
 with the span underlined, the fix if there is one, and a summary line; characters that
 a terminal would obey (escape sequences, carriage returns, bidirectional overrides) are
 shown escaped, so that a document cannot rewrite the screen.  ``json`` is for programs
@@ -12,11 +13,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, ClassVar, TextIO
+from typing import TYPE_CHECKING, Any, ClassVar, Mapping, TextIO
 
 import click
 
 from lawlint.engine.results import Finding
+from lawlint.output import interface
 from lawlint.rule import Severity, Span
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -71,7 +73,8 @@ class Formatter:
     name: ClassVar[str] = ""
     description: ClassVar[str] = ""
     excerpts: ClassVar[bool] = False
-    rules: dict = {}  # code → the run's Rule instances (their basis, summary), set by the command
+    # the rules of the run by code (``Rule`` instances), set by ``lawlint check`` before ``start()``
+    rules: Mapping[str, Any] = {}
 
     def __init__(self, stream: TextIO, *, color: bool = False, quiet: bool = False,
                  show_all: bool = False) -> None:
@@ -163,7 +166,7 @@ class TextFormatter(Formatter):
 
     def _entry(self, path: str, f: Finding, note: str = "") -> None:
         severity = _SEVERITIES[f.severity]
-        tag = self.style(f"[{f.severity}]", fg=_COLORS[severity])
+        tag = self.style(f"[{interface.tag(f.severity)}]", fg=_COLORS[severity])
         self.write(f"{self.style(path, bold=True)}:{where(f)}: "
                    f"{self.style(printable(f.code), bold=True)} {tag} {printable(f.message)}{note}")
         if not self.quiet and f.excerpt is not None:
