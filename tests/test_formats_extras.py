@@ -24,7 +24,7 @@ _PROBE = """
 import json, sys
 from lawlint.cli import main
 try:
-    main(["check", "--isolated", "-q", *sys.argv[1:]])
+    main(["check", "--isolated", "--no-cache", "-q", *sys.argv[1:]])  # a cached result reads nothing
 except SystemExit:
     pass
 print(json.dumps(sorted({m.split(".")[0] for m in sys.modules})), file=sys.stderr)
