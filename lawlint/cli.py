@@ -412,6 +412,11 @@ def settings_text(configs: LinterSet, path: str) -> str:
     skipped = cfg.ignored_for(path)
     if skipped:
         lines.append(f"  本文件不检查（per-file-ignores）：{'、'.join(skipped)}")
+    if cfg.baseline:
+        lines.append(f"  基线文件：{formatters.printable(str(cfg.baseline))}")
+    for key, allowances in cfg.allow.items():
+        shown = "、".join(f"“{a.text}”" if a.pattern is None else f"/{a.pattern.pattern}/" for a in allowances)
+        lines.append(f"  放过的原文（{key} 的 allow）：{formatters.printable(shown)}")
     lines.append(f"  启用的规则（{len(linter.rules)} 条）：")
     for rule in sorted(linter.rules, key=lambda r: r.code):
         options = "  ".join(f"{k}={v!r}" for k, v in rule.config.items())

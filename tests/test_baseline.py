@@ -68,6 +68,7 @@ def test_baseline_from_the_config_relative_to_it(cli, project, monkeypatch):
     monkeypatch.chdir(project / "稿件")  # paths in the baseline are relative to its own folder
     run = cli("check", "-q", "a.txt")
     assert run.code == 0 and run.out == ""
+    assert f"基线文件：{project / 'base.json'}" in cli("check", "--show-settings", "a.txt").out
 
 
 def test_a_baseline_written_elsewhere_is_found_from_another_folder(cli, project, monkeypatch):

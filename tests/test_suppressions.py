@@ -71,6 +71,8 @@ def test_allow_from_the_command_line_config(cli, tmp_path):
     draft.write_text(TEXT, encoding="utf-8")
     run = cli("check", "--select", "WD001", "-q", str(draft))
     assert run.out.count("WD001") == 1 and ":2:7: WD001" in run.out
+    shown = cli("check", "--show-settings", str(draft)).out
+    assert "放过的原文（WD001 的 allow）：“《关于加强社会主义法制建设的决定》”" in shown
 
 
 def test_a_loader_may_add_suppressions(monkeypatch):
