@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from lawlint.document.document import Document
 from lawlint.document.formats import require
-from lawlint.document.formats.pdf import _MIN_TEXT, _lines, lay_out
+from lawlint.document.formats.pdf import _lines, lay_out
 from lawlint.document.loaders import InputError
 
 _OUTSIDE = 2.0  # mm beyond the page box where a run still counts as on the page
@@ -46,8 +46,4 @@ def load(path: str, data: bytes, options: dict) -> Document:
                 pages.append([])
     finally:
         document.close()
-    total = sum(len(line.text) for lines in pages for line in lines)
-    if total < _MIN_TEXT:
-        raise InputError(f"这个 OFD 文件没有文字（{len(pages)} 页，像是扫描件或图片）：请用 OCR 识别成文字，"
-                         "或检查原始的 Word 文件")
     return lay_out(path, pages, "ofd")

@@ -34,6 +34,7 @@ _BLANKS = " \t\u3000\u00a0"
 _PAGE_NUMBER = re.compile(r"[-—–－―~·•_]{0,6}(?:第?\d{1,4}页?(?:[,，/／]?共\d{1,4}页)?|\d{1,4}[/／]\d{1,4})"
                           r"[-—–－―~·•_]{0,6}")
 _MIN_TEXT = 20  # characters in the whole file below which it is taken for a scan
+_NO_TEXT = {"pdf": "这个 PDF 没有文字层", "ofd": "这个 OFD 文件没有文字"}
 
 
 @dataclass
@@ -193,16 +194,16 @@ def load(path: str, data: bytes, options: dict) -> Document:
                 page.close()
     finally:
         document.close()
-    total = sum(len(line.text) for lines in pages for line in lines)
-    if total < _MIN_TEXT:
-        raise InputError(f"这个 PDF 没有文字层（{len(pages)} 页，像是扫描件或图片）：请用 OCR 识别成文字，"
-                         "或检查原始的 Word 文件")
     return lay_out(path, pages, "pdf")
 
 
 def lay_out(path: str, pages: list[list[PdfLine]], fmt: str) -> Document:
     """The document of a fixed-layout file's lines, page by page (PDF, OFD): page numbers and
-    running headers dropped, the lines the page width broke joined, each place 第3页第12行."""
+    running headers dropped, the lines the page width broke joined, each place 第3页第12行.
+    A file with (almost) no text is a scan: one clear line, not a wall of findings."""
+    if sum(len(line.text) for lines in pages for line in lines) < _MIN_TEXT:
+        raise InputError(f"{_NO_TEXT[fmt]}（{len(pages)} 页，像是扫描件或图片）：请用 OCR 识别成文字，"
+                         "或检查原始的 Word 文件")
     dropped = _furniture(pages)
     kept = [[line for line in lines if id(line) not in dropped] for lines in pages]
     body = [line for lines in kept for line in lines]
