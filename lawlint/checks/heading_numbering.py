@@ -14,6 +14,12 @@ _DECIMAL = re.compile(r"(\d{1,2})[.．]\d")
 _ALLOWED = {0: None, 1: ("、",), 2: ("",), 3: (".", "．"), 4: ("",), 5: ("",)}
 
 
+def _close_deeper(last: dict[int, tuple[Numbering, int]], ended: dict[int, int], level: int) -> None:
+    """A heading of ``level`` ends the runs of the levels below it (their last numbers kept)."""
+    for deeper in [lvl for lvl in last if lvl > level]:
+        ended[deeper] = last.pop(deeper)[0].value
+
+
 def _label(level: int, value: int) -> str:
     if level == 0:
         return f"第{int_to_cn(value)}部分"
@@ -83,8 +89,7 @@ class HeadingNumbering(Rule):
                 if value == (previous[0].value + 1 if previous else 1):
                     mark = block.span_of(0, len(decimal[1]) + 1)
                     last[3] = (Numbering(3, value, mark.start, mark.end, ".", f"{value}."), block.line)
-                    for deeper in [lvl for lvl in last if lvl > 3]:
-                        ended[deeper] = last.pop(deeper)[0].value
+                    _close_deeper(last, ended, 3)
                 continue
             if block.part != part or (block.kind == HEADING and block.numbering is None):
                 # an attachment, or a part of the text under an unnumbered heading: numbering starts anew
@@ -124,8 +129,7 @@ class HeadingNumbering(Rule):
             if previous is None or n.value == 1:
                 first[n.level] = heading_words(block)
             last[n.level] = (n, line)
-            for deeper in [lvl for lvl in last if lvl > n.level]:
-                ended[deeper] = last.pop(deeper)[0].value
+            _close_deeper(last, ended, n.level)
 
     def _punctuation(self, n: Numbering, written: str):
         if _ALLOWED[n.level] is None or n.punct in _ALLOWED[n.level]:
