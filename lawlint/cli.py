@@ -22,7 +22,6 @@ from lawlint.annotate import annotate as annotate_command
 from lawlint.document.loaders import InputError
 from lawlint.engine import baseline as baseline_module
 from lawlint.engine import config as config_module
-from lawlint.engine.autofix import FixTask
 from lawlint.engine.catalogue import Catalogue, load_config
 from lawlint.engine.linter import FileResult, LinterSet
 from lawlint.engine.plugins import CONTRIBUTIONS
@@ -30,7 +29,6 @@ from lawlint.engine.plugins import load as load_plugins
 from lawlint.engine.registry import UsageError
 from lawlint.engine.runner import STDIN, default_jobs, lint_files, read
 from lawlint.output import docs, formatters, interface
-from lawlint.output.ci import Statistics
 from lawlint.output.formatters import Summary
 from lawlint.rule import ConfigError, Severity
 
@@ -217,7 +215,11 @@ def check(loaded, paths, output_format, select, ignore, config_path, isolated, f
             _note(f"配置文件：{configs.describe(index)}；{used[index]} 个文件")
     thresholds = [Severity(fail_on) if fail_on else (lin.config.fail_on or Severity.WARNING)
                   for lin in configs.linters]
-    task = FixTask(unsafe=unsafe_fixes, write=fix and not diff, diff=diff) if fix or diff else None
+    task = None
+    if fix or diff:  # what fixing needs (difflib, tempfile) is loaded only then
+        from lawlint.engine.autofix import FixTask
+
+        task = FixTask(unsafe=unsafe_fixes, write=fix and not diff, diff=diff)
     baselines = _Baselines(baseline_path, configs, write_baseline)
     if show_stale and not (baselines.given or any(lin.config.baseline for lin in configs.linters)):
         raise UsageError("--show-stale 要与 --baseline（或配置中的 baseline:）一起使用")
@@ -227,6 +229,8 @@ def check(loaded, paths, output_format, select, ignore, config_path, isolated, f
         use_color = color == "always" or (color == "auto" and output_path is None and stream.isatty()
                                           and "NO_COLOR" not in os.environ)
         if statistics:
+            from lawlint.output.ci import Statistics
+
             formatter = Statistics(stream, as_json=output_format == "json", color=use_color)
         else:
             formatter = formatter_class(stream, color=use_color, quiet=quiet, show_all=show_all)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections import Counter
 from pathlib import Path
 from typing import Iterable
@@ -104,6 +103,8 @@ def record(baseline: Baseline, path: str, findings: list[Finding]) -> list[dict]
 def write(path: str | Path, entries: list[dict]) -> None:
     """Write the baseline (atomically: a temporary file beside it, then a rename)."""
     path = Path(path)
+    import tempfile  # only when a baseline is written (it loads shutil and random)
+
     text = json.dumps({"version": VERSION, "findings": entries}, ensure_ascii=False, indent=1) + "\n"
     try:
         fd, partial = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.resolve().parent)

@@ -16,7 +16,6 @@ import re
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 from urllib.parse import quote
-from xml.sax.saxutils import escape, quoteattr
 
 from lawlint import __version__
 from lawlint.output import interface
@@ -131,10 +130,14 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def _xml_text(text: str) -> str:
+    from xml.sax.saxutils import escape  # only JUnit needs it (it pulls in urllib and http)
+
     return escape(_NOT_XML.sub(lambda m: f"\\x{ord(m[0]):02x}", text))
 
 
 def _xml_attr(text: str) -> str:
+    from xml.sax.saxutils import quoteattr
+
     return quoteattr(_NOT_XML.sub(lambda m: f"\\x{ord(m[0]):02x}", text), {"\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
 
 
@@ -157,7 +160,7 @@ class JunitFormatter(Formatter):
             by_code.setdefault(f.code, []).append(f)
         tests = max(1, len(by_code))
         errors = 1 if result.error else 0
-        self.write(f'  <testsuite name={path} tests={quoteattr(str(tests))} failures="{len(by_code)}" '
+        self.write(f'  <testsuite name={path} tests={_xml_attr(str(tests))} failures="{len(by_code)}" '
                    f'errors="{errors}" skipped="0">')
         if result.error:
             self.write(f'    <testcase name="lawlint" classname={path} file={path}>')
